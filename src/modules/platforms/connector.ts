@@ -255,8 +255,11 @@ export interface Connector {
   uploadMedia?(media: MediaInput): Promise<UploadedMedia>;
   publish(post: OutgoingPost): Promise<PublishResult>;
   publishStatus?(publishJobId: string): Promise<PublishStatus>;
-  /** For idempotent retries: an earlier post carrying this key (or the platform's own record), or null. */
-  findPostByKey?(idempotencyKey: string, since: Date): Promise<PlatformPost | null>;
+  /**
+   * For idempotent retries: an earlier post carrying this key (or the platform's own record), or null.
+   * `hint` (the post's title/text) lets connectors without a key mechanism match recent posts by content.
+   */
+  findPostByKey?(idempotencyKey: string, since: Date, hint?: { title?: string; text?: string }): Promise<PlatformPost | null>;
   /** Assisted hand-off: confirm by the URL a person pasted (host checked, post id extracted). */
   confirmByUrl?(url: string): Promise<PlatformPost>;
   fetchPost?(platformPostId: string): Promise<PlatformPost>;
