@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { exitWithError } from './errors.js';
+import { registerAdminCommand } from './commands/admin.js';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerWorkerCommand } from './commands/worker.js';
+
+export function buildProgram(): Command {
+  const program = new Command('chorus')
+    .description('Chorus 合声 — self-hosted social-media operations (企业社交媒体运营)')
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error: ') ? `chorus: ${s.slice(7)}` : s) });
+  program.exitOverride();
+  registerServeCommand(program);
+  registerWorkerCommand(program);
+  registerMigrateCommand(program);
+  registerAdminCommand(program);
+  registerBackupCommands(program);
+  registerAuditCommand(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]) {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (e.code?.startsWith('commander.')) process.exit(e.exitCode ?? 1); // commander already printed one line
+    exitWithError(err);
+  }
+}

@@ -1,0 +1,2 @@
+// Every module's tables, for drizzle's typed queries. Add a line per module with tables.
+export * from '../modules/team/tables.js';

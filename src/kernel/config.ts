@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  CHORUS_DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  CHORUS_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  CHORUS_BASE_URL: z.url('must be a URL like https://chorus.example.com').optional(),
+  CHORUS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  secretKey?: string;
+  baseUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment (with CLI overrides) and fails with one clear line naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof z.input<typeof schema>, string | undefined>> = {}): Config {
+  const merged: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = overrides[key as keyof typeof overrides] ?? env[key];
+    merged[key] = v === '' ? undefined : v;
+  }
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    dataDir: resolve(c.CHORUS_DATA_DIR),
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    secretKey: c.CHORUS_SECRET_KEY,
+    baseUrl: c.CHORUS_BASE_URL ?? `http://${c.HOST}:${c.PORT}`,
+    logLevel: c.CHORUS_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { ZodError, type z } from 'zod';
+import { DomainError } from '../kernel/errors.js';
+import { can, tokenCan, type Permission } from '../modules/team/model.js';
+import type { Actor, Principal } from '../modules/team/service.js';
+import { errorHandler, sendError, zodFields } from './errors.js';
+import { buildOpenApi, docsPage } from './openapi.js';
+import { moduleRoutes } from './registry.js';
+import type { AnyRoute } from './route.js';
+import type { Services } from './services.js';
+import { CSRF_HEADER, SESSION_COOKIE, useSecureCookies } from './session-cookies.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_DIST = join(root, 'web', 'dist');
+
+export const LOG_REDACT = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
+  '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.secret', '*.accessToken', '*.refreshToken', '*.appSecret',
+];
+
+export interface AppOptions {
+  services: Services;
+  logger?: boolean | object;
+  routes?: AnyRoute[];
+}
+
+function bearerOrCookie(req: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
+  const c = req.cookies[SESSION_COOKIE];
+  return c ? { token: c, via: 'cookie' } : null;
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (r.success) return r.data;
+  const fields = Object.fromEntries(Object.entries(zodFields(r.error)).map(([k, v]) => [k === '_' ? where : `${where === 'body' ? '' : where + '.'}${k}`, v]));
+  throw new DomainError('validation_failed', { message: `invalid ${where}`, fields });
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const routes = opts.routes ?? moduleRoutes;
+  useSecureCookies(services.config.baseUrl.startsWith('https://'));
+  const app = Fastify({
+    logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } } : opts.logger,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+    disableRequestLogging: false,
+  });
+  await app.register(cookie);
+  app.setErrorHandler(errorHandler);
+
+  for (const def of routes) {
+    app.route({
+      method: def.method,
+      url: def.url,
+      bodyLimit: def.bodyLimit,
+      handler: async (req, reply) => {
+        let principal: Principal | null = null;
+        if (def.access !== 'public') {
+          const cred = bearerOrCookie(req);
+          principal = cred ? await services.team.authenticate(cred.token) : null;
+          if (!principal) return sendError(reply, 401, 'unauthorized', 'sign in first');
+          // Cookie sessions must echo their CSRF token on unsafe methods; bearer tokens are not sent by browsers on their own.
+          if (cred!.via === 'cookie' && UNSAFE.has(def.method) && req.headers[CSRF_HEADER] !== principal.csrfToken) {
+            return sendError(reply, 403, 'csrf_failed', 'missing or wrong x-csrf-token header');
+          }
+        }
+        let actor: Actor | undefined;
+        if (def.access !== 'public' && def.access !== 'user') {
+          const workspaceId = (req.params as Record<string, string>).workspaceId ?? '';
+          const role = /^[0-9a-f-]{36}$/i.test(workspaceId) ? await services.team.roleIn(principal!, workspaceId) : null;
+          if (!role) return sendError(reply, 404, 'workspace.not_found', 'workspace not found');
+          const permission = def.access as Permission;
+          const allowed = principal!.via === 'token' ? tokenCan(role, principal!.scopes ?? [], permission) : can(role, permission);
+          if (!allowed) return sendError(reply, 403, 'forbidden', `needs permission ${permission}`);
+          actor = { ...principal!, workspaceId, role };
+        }
+        const params = parse(def.params, req.params, 'params');
+        const query = parse(def.query, req.query, 'query');
+        const body = parse(def.body, req.body, 'body');
+        const result = await def.handler({ params, query, body, principal, actor: actor as Actor, services, req, reply });
+        if (def.raw) return reply;
+        if (def.status === 204) return reply.status(204).send();
+        return reply.status(def.status ?? 200).send(result);
+      },
+    });
+  }
+
+  app.get('/api/health', async (_req, reply) => {
+    const [database, queue] = await Promise.all([
+      services.database.sql.query('select 1').then(() => 'ok', () => 'down'),
+      services.jobs.healthy().then((ok) => (ok ? 'ok' : 'down')),
+    ]);
+    const ok = database === 'ok' && queue === 'ok';
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database, queue, databaseKind: services.database.kind, version: process.env.npm_package_version ?? '0.1.0' });
+  });
+
+  const openapi = buildOpenApi(routes);
+  app.get('/api/openapi.json', async () => openapi);
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
+  await app.register(fastifyStatic, {
+    root: dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json'))),
+    prefix: '/api/docs/assets/', decorateReply: false, index: false,
+  });
+
+  const hasConsole = existsSync(join(WEB_DIST, 'index.html'));
+  if (hasConsole) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') return sendError(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`);
+    if (!hasConsole) return reply.type('text/plain; charset=utf-8').status(503).send('The console is not built yet: run `npm run build:web`.');
+    return reply.type('text/html; charset=utf-8').sendFile('index.html', WEB_DIST);
+  });
+  return app;
+}
+
+export { ZodError };

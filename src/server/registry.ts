@@ -1,0 +1,9 @@
+// The modules Chorus is made of: their routes, error codes and jobs. Add a line per module.
+import type { ErrorStatusMap } from '../kernel/errors.js';
+import { teamErrors } from '../modules/team/errors.js';
+import { teamRoutes } from '../modules/team/routes.js';
+import type { AnyRoute } from './route.js';
+
+export const errorMaps: ErrorStatusMap[] = [teamErrors];
+
+export const moduleRoutes: AnyRoute[] = [...teamRoutes];

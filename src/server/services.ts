@@ -1,0 +1,23 @@
+import type { Database } from '../db/client.js';
+import type { Jobs } from '../jobs/queue.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Config } from '../kernel/config.js';
+import { createVault, loadVaultKey, type Vault } from '../kernel/vault.js';
+import { join } from 'node:path';
+import { createTeamService } from '../modules/team/service.js';
+
+export interface Deps {
+  database: Database;
+  jobs: Jobs;
+  clock: Clock;
+  config: Config;
+}
+
+/** The composition root: every module's service, built once per process. */
+export function createServices(deps: Deps) {
+  const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
+  const team = createTeamService({ database: deps.database, clock: deps.clock });
+  return { ...deps, vault, team };
+}
+
+export type Services = ReturnType<typeof createServices>;
