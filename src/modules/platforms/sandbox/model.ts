@@ -236,3 +236,25 @@ export const SANDBOX_DAY_MS = DAY;
 export function hourFloor(ms: number): number {
   return Math.floor(ms / HOUR) * HOUR;
 }
+
+const THEME_HINTS: [PostTheme, RegExp][] = [
+  ['interactive', /抽奖|评论区|转发|投票|有奖|晒单|留言|互动/],
+  ['festival', /春节|新年|元宵|中秋|国庆|端午|七夕|双11|双十一|618|圣诞|节日快乐/],
+  ['trending', /热搜|热点|刷屏|爆火|全网/],
+  ['industry', /行业|指南|报告|干货|趋势|白皮书|避坑|方法论/],
+  ['product', /新品|上市|上新|优惠|下单|价格|折|券|购买|同款/],
+];
+
+/** The theme a post reads as, when the caller did not say. */
+export function inferTheme(text: string, title = ''): PostTheme {
+  const s = `${title} ${text}`;
+  for (const [theme, re] of THEME_HINTS) if (re.test(s)) return theme;
+  return 'brand';
+}
+
+/** The format a post takes from its media and length. */
+export function inferFormat(mediaKinds: ('image' | 'video')[], text: string, title?: string): PostFormat {
+  if (mediaKinds.includes('video')) return 'video';
+  if (mediaKinds.includes('image')) return 'image';
+  return title && text.length >= 300 ? 'article' : 'text';
+}
