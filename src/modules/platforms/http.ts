@@ -99,3 +99,8 @@ export function obj(v: unknown): Record<string, any> {
 export function baseUrl(ctx: ConnectorContext, key: string, fallback: string): string {
   return (ctx.baseUrls?.[key] ?? ctx.baseUrl ?? fallback).replace(/\/+$/, '');
 }
+
+/** A media file as a Blob for multipart bodies. */
+export function mediaBlob(m: { data: Uint8Array; mimeType: string }): Blob {
+  return new Blob([m.data as unknown as BlobPart], { type: m.mimeType });
+}

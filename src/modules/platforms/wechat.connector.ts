@@ -11,6 +11,7 @@ import type {
 } from './connector';
 import { validateAgainstRules } from './content-rules';
 import { BadContentError, PermanentError } from './errors';
+import { mediaBlob } from './http';
 import { WECHAT, createWechatApi } from './wechat.api';
 import { createWechatWebhook } from './wechat.webhook';
 
@@ -52,7 +53,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function multipart(media: MediaInput): FormData {
   const form = new FormData();
-  form.set('media', new Blob([media.data], { type: media.mimeType }), media.filename);
+  form.set('media', mediaBlob(media), media.filename);
   return form;
 }
 
