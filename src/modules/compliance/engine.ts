@@ -1,0 +1,201 @@
+/**
+ * The compliance engine: every term and exemption phrase of every rule in ONE
+ * noise-tolerant matcher, then exemptions, word boundaries, platform scope, detectors
+ * and de-duplication. Pure: compile once per rule set, call checkText per copy.
+ */
+import { compileMatcher, type Matcher } from '../../kernel/matcher.js';
+import { FILLER, getFoldTable, normalizeTerm } from '../../kernel/normalize.js';
+import { detect, foldWidth, mayContainPattern } from './detectors.js';
+import { PLATFORMS, makeFinding, type Field, type Finding, type Platform, type Rule, type Severity } from './model.js';
+
+const KIND_TERM = 0;
+const KIND_EXEMPT = 1;
+const BOUND_START_LETTER = 1;
+const BOUND_START_DIGIT = 2;
+const BOUND_END_LETTER = 4;
+const BOUND_END_DIGIT = 8;
+
+export interface CompiledRules {
+  readonly rules: readonly Rule[];
+  readonly matcher: Matcher;
+  /** Per matcher entry: rule index, kind, word-boundary flags, original term. */
+  readonly entryRule: Int32Array;
+  readonly entryKind: Uint8Array;
+  readonly entryBound: Uint8Array;
+  readonly entryTerm: readonly string[];
+  /** severity per (platform, rule): 0 = rule off, 1 = warn, 2 = block. */
+  readonly severityTable: Uint8Array;
+  readonly detectorRules: readonly number[];
+}
+
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const terms: string[] = [];
+  const entryRule: number[] = [];
+  const entryKind: number[] = [];
+  const entryBound: number[] = [];
+  const detectorRules: number[] = [];
+  rules.forEach((rule, r) => {
+    for (const term of rule.terms ?? []) {
+      const key = normalizeTerm(term);
+      if (key === '') continue;
+      terms.push(term);
+      entryRule.push(r);
+      entryKind.push(KIND_TERM);
+      entryBound.push(boundaryFlags(key));
+    }
+    for (const phrase of rule.exempt ?? []) {
+      terms.push(phrase);
+      entryRule.push(r);
+      entryKind.push(KIND_EXEMPT);
+      entryBound.push(0);
+    }
+    if (rule.detectors?.length) detectorRules.push(r);
+  });
+  const severityTable = new Uint8Array(PLATFORMS.length * rules.length);
+  PLATFORMS.forEach((platform, p) => {
+    rules.forEach((rule, r) => {
+      if (rule.platforms && !rule.platforms.includes(platform)) return;
+      const severity = rule.severityByPlatform?.[platform] ?? rule.severity;
+      severityTable[p * rules.length + r] = severity === 'block' ? 2 : 1;
+    });
+  });
+  return {
+    rules,
+    matcher: compileMatcher(terms, { normalize: true }),
+    entryRule: Int32Array.from(entryRule),
+    entryKind: Uint8Array.from(entryKind),
+    entryBound: Uint8Array.from(entryBound),
+    entryTerm: terms,
+    severityTable,
+    detectorRules,
+  };
+}
+
+function boundaryFlags(key: string): number {
+  const first = key.charCodeAt(0);
+  const last = key.charCodeAt(key.length - 1);
+  let flags = 0;
+  if (isLetter(first)) flags |= BOUND_START_LETTER;
+  if (isDigit(first)) flags |= BOUND_START_DIGIT;
+  if (isLetter(last)) flags |= BOUND_END_LETTER;
+  if (isDigit(last)) flags |= BOUND_END_DIGIT;
+  return flags;
+}
+
+const isLetter = (c: number) => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** "vx" must not be the tail of "devx", nor "100%" of "1100%". */
+function boundaryOk(text: string, start: number, end: number, flags: number, fold: Uint16Array): boolean {
+  if (flags === 0) return true;
+  if (start > 0 && flags & (BOUND_START_LETTER | BOUND_START_DIGIT)) {
+    const before = fold[text.charCodeAt(start - 1)];
+    if (before !== FILLER) {
+      if (flags & BOUND_START_LETTER && isLetter(before)) return false;
+      if (flags & BOUND_START_DIGIT && isDigit(before)) return false;
+    }
+  }
+  if (end < text.length && flags & (BOUND_END_LETTER | BOUND_END_DIGIT)) {
+    const after = fold[text.charCodeAt(end)];
+    if (after !== FILLER) {
+      if (flags & BOUND_END_LETTER && isLetter(after)) return false;
+      if (flags & BOUND_END_DIGIT && isDigit(after)) return false;
+    }
+  }
+  return true;
+}
+
+interface Candidate {
+  rule: number;
+  start: number;
+  end: number;
+  term: string | null;
+}
+
+/** Findings for one field of one copy on one platform, ordered by position. */
+export function checkText(compiled: CompiledRules, text: string, platform: Platform, field: Field = 'text'): Finding[] {
+  const { rules, entryRule, entryKind, entryBound, entryTerm, severityTable } = compiled;
+  const rowOffset = PLATFORMS.indexOf(platform) * rules.length;
+  const hits: number[] = [];
+  compiled.matcher.forEachMatch(text, (entry, start, end) => {
+    if (severityTable[rowOffset + entryRule[entry]] !== 0) hits.push(entry, start, end);
+  });
+
+  const candidates: Candidate[] = [];
+  if (hits.length > 0) {
+    const fold = getFoldTable();
+    let exempts: number[] | null = null;
+    for (let i = 0; i < hits.length; i += 3) {
+      if (entryKind[hits[i]] === KIND_EXEMPT) (exempts ??= []).push(entryRule[hits[i]], hits[i + 1], hits[i + 2]);
+    }
+    for (let i = 0; i < hits.length; i += 3) {
+      const entry = hits[i];
+      if (entryKind[entry] !== KIND_TERM) continue;
+      const rule = entryRule[entry];
+      const start = hits[i + 1];
+      const end = hits[i + 2];
+      if (!boundaryOk(text, start, end, entryBound[entry], fold)) continue;
+      if (exempts && isExempt(exempts, rule, start, end)) continue;
+      candidates.push({ rule, start, end, term: entryTerm[entry] });
+    }
+  }
+  const detectorRules = compiled.detectorRules.filter((r) => severityTable[rowOffset + r] !== 0);
+  if (detectorRules.length > 0) {
+    const folded = foldWidth(text);
+    if (mayContainPattern(folded)) {
+      for (const rule of detectorRules) {
+        for (const detector of rules[rule].detectors ?? []) {
+          detect(detector, folded, (start, end) => candidates.push({ rule, start, end, term: null }));
+        }
+      }
+    }
+  }
+  if (candidates.length === 0) return [];
+  const severityOf = (rule: number) => severityTable[rowOffset + rule];
+  return dropContained(candidates, rules, severityOf).map((c) => {
+    const rule = rules[c.rule];
+    const severity: Severity = severityOf(c.rule) === 2 ? 'block' : 'warn';
+    const rewrite = c.term !== null ? rule.rewrites?.[c.term] : undefined;
+    const match = text.slice(c.start, c.end);
+    return makeFinding({
+      rule: rule.id,
+      category: rule.category,
+      severity,
+      field,
+      start: c.start,
+      end: c.end,
+      match,
+      message: rule.message,
+      suggestion: rewrite
+        ? { 'zh-CN': `将「${match}」改为「${rewrite}」`, 'en-US': `Replace "${match}" with "${rewrite}"` }
+        : (rule.suggestion ?? null),
+      replacement: rewrite ?? null,
+      source: rule.source,
+    });
+  });
+}
+
+function isExempt(exempts: number[], rule: number, start: number, end: number): boolean {
+  for (let j = 0; j < exempts.length; j += 3) {
+    if (exempts[j] === rule && exempts[j + 1] < end && start < exempts[j + 2]) return true;
+  }
+  return false;
+}
+
+/**
+ * Sorts by position; a span inside another span of the same category goes (block beats
+ * warn on equal spans): "微信号" reports once, not also as "微信".
+ */
+function dropContained(candidates: Candidate[], rules: readonly Rule[], severityOf: (rule: number) => number): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || severityOf(b.rule) - severityOf(a.rule) || a.rule - b.rule);
+  const kept: Candidate[] = [];
+  const reach = new Map<string, number>(); // category → furthest end kept so far
+  for (const c of candidates) {
+    const category = rules[c.rule].category;
+    const furthest = reach.get(category);
+    if (furthest !== undefined && c.end <= furthest) continue;
+    kept.push(c);
+    reach.set(category, Math.max(furthest ?? 0, c.end));
+  }
+  return kept;
+}

@@ -1,0 +1,80 @@
+/**
+ * The entry point others call: check a copy for a platform, with its title, media and the
+ * workspace brand policy. The engine is compiled once per (pack version, forbidden terms).
+ */
+import { brandKey, brandRules, checkAccountName, checkRequiredTerms } from './brand.js';
+import { checkText, compileRules, type CompiledRules } from './engine.js';
+import { checkLengths, checkMedia, isBlocked, type BrandPolicy, type Finding, type MediaItem, type Platform, type Rule } from './model.js';
+import { packRules, packVersion, platformLimits, rulePacks } from './packs.js';
+
+export interface CheckInput {
+  text: string;
+  platform: Platform;
+  title?: string;
+  media?: MediaItem[];
+  brand?: BrandPolicy;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  blocked: boolean;
+  packVersion: string;
+}
+
+const CACHE_SIZE = 16;
+
+export function createComplianceService() {
+  const engines = new Map<string, CompiledRules>();
+
+  function engineFor(brand: BrandPolicy | undefined): CompiledRules {
+    const key = brandKey(brand);
+    let engine = engines.get(key);
+    if (engine) {
+      engines.delete(key); // refresh its place in the LRU order
+    } else {
+      engine = compileRules([...packRules, ...brandRules(brand)]);
+      if (engines.size >= CACHE_SIZE) engines.delete(engines.keys().next().value as string);
+    }
+    engines.set(key, engine);
+    return engine;
+  }
+
+  return {
+    packVersion,
+
+    check(input: CheckInput): CheckResult {
+      const engine = engineFor(input.brand);
+      const findings = [
+        ...checkText(engine, input.text, input.platform, 'text'),
+        ...checkRequiredTerms(input.text, input.brand, 'text'),
+      ];
+      if (input.title !== undefined) {
+        findings.push(...checkText(engine, input.title, input.platform, 'title'));
+        findings.push(...checkRequiredTerms(input.title, input.brand, 'title'));
+      }
+      findings.push(...checkLengths({ text: input.text, title: input.title }, input.platform, platformLimits(input.platform)));
+      if (input.media) findings.push(...checkMedia(input.media));
+      return { findings, blocked: isBlocked(findings), packVersion };
+    },
+
+    checkAccountName(input: { name: string; accountType: string; brand?: BrandPolicy }) {
+      const findings = checkAccountName(input.name, input.accountType, input.brand);
+      return { findings, blocked: isBlocked(findings), packVersion };
+    },
+
+    /** The shipped rules, for the console's rule list. */
+    listRules(): { packVersion: string; packs: Array<{ id: string; version: string; title: string; rules: Rule[] }> } {
+      return {
+        packVersion,
+        packs: rulePacks.map((p) => ({ id: p.id, version: p.version, title: p.title['zh-CN'], rules: p.rules as Rule[] })),
+      };
+    },
+
+    /** Warm the default engine (the CLI and the server call this at start). */
+    warm(): void {
+      engineFor(undefined);
+    },
+  };
+}
+
+export type ComplianceService = ReturnType<typeof createComplianceService>;
