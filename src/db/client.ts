@@ -39,6 +39,8 @@ export interface OpenOptions {
   dataDir: string;
   /** Skip the data-directory lock (tests that own a private directory). */
   noLock?: boolean;
+  /** Keep the embedded database in memory (tests). */
+  inMemory?: boolean;
   /** Start from a dumped data directory (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
@@ -57,12 +59,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const release = opts.noLock ? () => {} : acquireDataDirLock(opts.dataDir);
+  const release = opts.noLock || opts.inMemory ? () => {} : acquireDataDirLock(opts.dataDir);
   try {
     const pgDir = join(opts.dataDir, 'pg');
-    const pglite = await PGlite.create(pgDir, {
-      loadDataDir: existsSync(join(pgDir, 'PG_VERSION')) ? undefined : opts.loadDataDir,
-    });
+    const pglite = opts.inMemory
+      ? await PGlite.create({ loadDataDir: opts.loadDataDir })
+      : await PGlite.create(pgDir, { loadDataDir: existsSync(join(pgDir, 'PG_VERSION')) ? undefined : opts.loadDataDir });
     return {
       kind: 'pglite',
       db: drizzlePglite({ client: pglite, schema }) as unknown as Db,

@@ -118,14 +118,15 @@ export function createJobs(database: Database): Jobs {
     },
     async send(handle, name, data, options = {}) {
       await ensureQueue(name);
-      const { expireInSeconds, ...rest } = options;
-      const db = handle ? adapter(rawClientOf(handle)) : undefined;
-      return boss.send(name, data as object, { ...rest, expireInSeconds, db } as never);
+      // pg-boss checks options with `in`: a key that is present but undefined fails its asserts.
+      const opts: Record<string, unknown> = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+      if (handle) opts.db = adapter(rawClientOf(handle));
+      return boss.send(name, data as object, opts as never);
     },
     async cancel(handle, name, ids) {
       if (ids.length === 0) return;
       await ensureQueue(name);
-      await boss.cancel(name, ids, { db: handle ? adapter(rawClientOf(handle)) : undefined } as never);
+      await boss.cancel(name, ids, (handle ? { db: adapter(rawClientOf(handle)) } : {}) as never);
     },
     register(def) {
       definitions.set(def.name, def);

@@ -53,7 +53,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } } : opts.logger,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: false,
   });
   await app.register(cookie);
   app.setErrorHandler(errorHandler);

@@ -144,8 +144,9 @@ export function verifyAuditChain(entries: Array<AuditPayload & { prevHash: strin
   { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number } {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const e of entries) {
-    if (e.seq !== expectedSeq || e.prevHash !== prev || auditHash(prev, e) !== e.hash) {
+  for (const { prevHash, hash, ...payload } of entries) {
+    const e = { ...payload, prevHash, hash };
+    if (e.seq !== expectedSeq || prevHash !== prev || auditHash(prev, payload) !== hash) {
       return { ok: false, checked: expectedSeq - 1, brokenAt: e.seq };
     }
     prev = e.hash;
