@@ -152,7 +152,7 @@ export function checkText(compiled: CompiledRules, text: string, platform: Platf
   }
   if (candidates.length === 0) return [];
   const severityOf = (rule: number) => severityTable[rowOffset + rule];
-  return dropContained(candidates, rules, severityOf).map((c) => {
+  return mergeOverlaps(candidates, rules, severityOf).map((c) => {
     const rule = rules[c.rule];
     const severity: Severity = severityOf(c.rule) === 2 ? 'block' : 'warn';
     const rewrite = c.term !== null ? rule.rewrites?.[c.term] : undefined;
@@ -183,19 +183,28 @@ function isExempt(exempts: number[], rule: number, start: number, end: number): 
 }
 
 /**
- * Sorts by position; a span inside another span of the same category goes (block beats
- * warn on equal spans): "微信号" reports once, not also as "微信".
+ * Sorts by position and merges overlapping spans of one category into one finding (block
+ * beats warn): "微信号" reports once, not also as "微信"; "全网最低价" once, not as
+ * "全网最低" + "最低价". A merged span keeps a rewrite only if it is one term's span.
  */
-function dropContained(candidates: Candidate[], rules: readonly Rule[], severityOf: (rule: number) => number): Candidate[] {
+function mergeOverlaps(candidates: Candidate[], rules: readonly Rule[], severityOf: (rule: number) => number): Candidate[] {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || severityOf(b.rule) - severityOf(a.rule) || a.rule - b.rule);
   const kept: Candidate[] = [];
-  const reach = new Map<string, number>(); // category → furthest end kept so far
+  const last = new Map<string, Candidate>(); // category → last kept span
   for (const c of candidates) {
     const category = rules[c.rule].category;
-    const furthest = reach.get(category);
-    if (furthest !== undefined && c.end <= furthest) continue;
-    kept.push(c);
-    reach.set(category, Math.max(furthest ?? 0, c.end));
+    const prev = last.get(category);
+    if (prev && c.start < prev.end) {
+      if (c.end > prev.end) {
+        prev.end = c.end;
+        prev.term = null;
+        if (severityOf(c.rule) > severityOf(prev.rule)) prev.rule = c.rule;
+      }
+      continue;
+    }
+    const copy = { ...c };
+    kept.push(copy);
+    last.set(category, copy);
   }
   return kept;
 }

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createComplianceService } from '../../modules/compliance/service.js';
+import { checkJsonLines, formatTable } from './check.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs `check` the way src/cli/main.ts runs a command (commander + one-line errors). */
+function runCli(args: string[], input: string) {
+  const script = `
+    import { Command } from 'commander';
+    import { registerCheckCommand } from './src/cli/commands/check.ts';
+    import { exitWithError } from './src/cli/errors.ts';
+    const program = new Command('chorus');
+    program.exitOverride();
+    registerCheckCommand(program);
+    for (const c of program.commands) c.exitOverride();
+    try { await program.parseAsync(process.argv); }
+    catch (err) { if (err.code?.startsWith('commander.')) process.exit(err.exitCode ?? 1); exitWithError(err); }
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'chorus', 'check', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function* linesOf(text: string) {
+  yield* text.split('\n');
+}
+
+describe('checkJsonLines', () => {
+  const service = createComplianceService();
+
+  it('writes one findings line per input line, in order, with the contract shape', async () => {
+    let out = '';
+    const input = [
+      JSON.stringify({ text: '全网最低价，销量第一', platform: 'weibo' }),
+      JSON.stringify({ text: '今天天气不错', platform: 'douyin' }),
+      JSON.stringify({ text: '加微信 abc_12345 领取', platform: 'douyin' }),
+      '',
+    ].join('\n');
+    const n = await checkJsonLines(linesOf(input), (s) => (out += s), service);
+    expect(n).toBe(3);
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toEqual({ findings: [] });
+    expect(lines[0].findings.map((f: { category: string }) => f.category)).toEqual(['ad-law/absolute', 'ad-law/absolute']);
+    for (const f of lines[0].findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'category', 'severity', 'start', 'end', 'match', 'message', 'suggestion']);
+      expect(f.match).toBe('全网最低价，销量第一'.slice(f.start, f.end));
+    }
+    expect(lines[2].findings[0]).toMatchObject({ category: 'platform/contact', severity: 'block' });
+  });
+
+  it('names the bad line and keeps the lines before it', async () => {
+    let out = '';
+    const input = [JSON.stringify({ text: '最佳', platform: 'weibo' }), '{not json', JSON.stringify({ text: 'x', platform: 'weibo' })].join('\n');
+    await expect(checkJsonLines(linesOf(input), (s) => (out += s), service)).rejects.toThrow('line 2: not valid JSON');
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects an unknown platform and a missing text', async () => {
+    const sink = () => {};
+    await expect(checkJsonLines(linesOf('{"text":"a","platform":"myspace"}'), sink, service)).rejects.toThrow(/line 1: unknown platform "myspace"/);
+    await expect(checkJsonLines(linesOf('{"platform":"weibo"}'), sink, service)).rejects.toThrow('line 1: "text" must be a string');
+  });
+});
+
+describe('formatTable', () => {
+  it('lists findings with severity, category, position and suggestion', () => {
+    const service = createComplianceService();
+    const table = formatTable(service.check({ text: '这是最好的面霜', platform: 'xiaohongshu' }), 'xiaohongshu');
+    expect(table).toContain('阻止');
+    expect(table).toContain('ad-law/absolute');
+    expect(table).toContain('2-4');
+    expect(table).toContain('优质');
+    expect(formatTable(service.check({ text: '早安', platform: 'weibo' }), 'weibo')).toContain('未发现问题');
+  });
+});
+
+describe('chorus check (process)', () => {
+  it('jsonl: exit 0 and one line per input line', () => {
+    const input = ['{"text":"最好","platform":"weibo"}', '{"text":"你好","platform":"zhihu"}'].join('\n') + '\n';
+    const r = runCli(['--jsonl'], input);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.findings.length)).toEqual([1, 0]);
+  });
+
+  it('jsonl: a bad line is one error line naming it, non-zero exit', () => {
+    const r = runCli(['--jsonl'], '{"text":"a","platform":"weibo"}\n[1,2]\n');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^chorus: line 2: /);
+  });
+
+  it('single copy: --json, exit 0 with findings, bad platform fails in one line', () => {
+    const ok = runCli(['--platform', 'douyin', '--json'], '扫码加V：chorus2025 了解更多\n');
+    expect(ok.code).toBe(0);
+    const body = JSON.parse(ok.stdout);
+    expect(body.blocked).toBe(true);
+    expect(body.findings[0]).toMatchObject({ category: 'platform/contact', match: '加V：chorus2025' });
+    const bad = runCli(['--platform', 'myspace'], 'x');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('unknown platform');
+  });
+
+  it('single copy: human table by default', () => {
+    const r = runCli(['--platform', 'weibo'], '国家级品质，央视推荐');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ad-law/authority');
+  });
+});
