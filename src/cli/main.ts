@@ -3,6 +3,7 @@ import { exitWithError } from './errors.js';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkerCommand } from './commands/worker.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAdminCommand(program);
   registerBackupCommands(program);
   registerAuditCommand(program);
+  registerCheckCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
