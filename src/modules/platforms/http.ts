@@ -35,7 +35,7 @@ export function toRaw(r: HttpResult): RawResponse {
 }
 
 export async function httpRequest(ctx: ConnectorContext, platform: string, req: HttpRequest): Promise<HttpResult> {
-  const method = req.method ?? (req.json !== undefined || req.form || req.body ? 'POST' : 'GET');
+  const method = req.method ?? (req.json !== undefined || req.form || req.body !== undefined ? 'POST' : 'GET');
   const idempotent = req.idempotent ?? method === 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
   let body: BodyInit | undefined;
@@ -73,6 +73,8 @@ export async function httpRequest(ctx: ConnectorContext, platform: string, req: 
 
 function classifyNetworkError(platform: string, err: unknown, idempotent: boolean): Error {
   const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  // A TypeError without a cause is our own bad request (invalid URL, body on GET): a bug, not the network.
+  if (err instanceof TypeError && !e.cause) return err;
   const code = e?.cause?.code ?? e?.code;
   if (code && NOT_SENT_CODES.has(code)) {
     return new RetryableError(platform, `network error before sending (${code})`, { cause: err });
