@@ -117,3 +117,29 @@ describe('chorus CLI', () => {
     }
   });
 });
+
+describe('chorus serve --demo', () => {
+  it('creates the demo workspace and prints a one-time login on first start only', async () => {
+    const dir = tmp('demo');
+    const first = await startCli(['serve', '--demo', '--port', '0', '--data-dir', dir], /running at/);
+    first.child.kill('SIGTERM');
+    await new Promise((res) => first.child.once('exit', res));
+    expect(first.output()).toMatch(/admin@demo\.chorus\.local/);
+    const password = /密码 Password: (\S+)/.exec(first.output())?.[1];
+    expect(password).toBeTruthy();
+    const second = await startCli(['serve', '--demo', '--port', '0', '--data-dir', dir], /running at/);
+    const port = /127\.0\.0\.1:(\d+)/.exec(second.output())![1];
+    try {
+      expect(second.output()).not.toMatch(/密码 Password/);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.chorus.local', password }),
+      });
+      expect(res.status).toBe(200);
+      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: 'ok', queue: 'ok' });
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((res) => second.child.once('exit', res));
+    }
+  });
+});
