@@ -106,3 +106,18 @@ export function baseUrl(ctx: ConnectorContext, key: string, fallback: string): s
 export function mediaBlob(m: { data: Uint8Array; mimeType: string }): Blob {
   return new Blob([m.data as unknown as BlobPart], { type: m.mimeType });
 }
+
+/** A multipart body as bytes (for APIs that sign the exact body, e.g. Bilibili's Content-MD5). */
+export function buildMultipart(fields: Record<string, string>, files: Record<string, { filename: string; mimeType: string; data: Uint8Array }>) {
+  const boundary = `----chorus${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const [name, f] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${f.filename.replace(/"/g, '')}"\r\nContent-Type: ${f.mimeType}\r\n\r\n`));
+    parts.push(Buffer.from(f.data), Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: new Uint8Array(Buffer.concat(parts)), contentType: `multipart/form-data; boundary=${boundary}` };
+}
