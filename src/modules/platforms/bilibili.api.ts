@@ -21,7 +21,7 @@ export function biliSign(secret: string, headers: Record<string, string>): strin
   return hmacSha256Hex(secret, lines.join('\n'));
 }
 
-export function biliSignedHeaders(clientId: string, secret: string, body: Uint8Array | string, nowSec: number, nonce = randomUUID()) {
+export function biliSignedHeaders(clientId: string, secret: string, body: Uint8Array | string, nowSec: number, nonce: string = randomUUID()) {
   const h: Record<string, string> = {
     'x-bili-accesskeyid': clientId,
     'x-bili-content-md5': createHash('md5').update(body).digest('hex'),
