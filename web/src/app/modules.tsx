@@ -1,0 +1,83 @@
+/**
+ * The console's module registry. A module adds its page to the router and the side menu by
+ * adding ONE object here: { key, path, icon, labelKey, element, access }.
+ * - `access` names a key of the access map (src/access.ts); without it every member may enter.
+ * - `group` puts the entry under a menu group (see `menuGroups`); `hideInMenu` keeps it routable only.
+ * - `descKey` makes it appear as a card on the dashboard.
+ */
+import { lazy, type ReactNode } from 'react';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { AccessKey } from '../access';
+
+export interface ConsoleModule {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  labelKey: string;
+  element: ReactNode;
+  access?: AccessKey;
+  group?: MenuGroupKey;
+  hideInMenu?: boolean;
+  descKey?: string;
+}
+
+export type MenuGroupKey = 'settings';
+
+export interface MenuGroup {
+  key: MenuGroupKey;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+/** Groups appear in the menu after the top-level modules, in this order. */
+export const menuGroups: MenuGroup[] = [
+  { key: 'settings', labelKey: 'menu.settings', icon: <SettingOutlined /> },
+];
+
+const Dashboard = lazy(() => import('../pages/dashboard/workplace'));
+const WorkspaceSettings = lazy(() => import('../pages/settings/workspace'));
+const Members = lazy(() => import('../pages/settings/members'));
+const Tokens = lazy(() => import('../pages/settings/tokens'));
+const Audit = lazy(() => import('../pages/settings/audit'));
+const Profile = lazy(() => import('../pages/account/profile'));
+
+export const modules: ConsoleModule[] = [
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
+  {
+    key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
+    element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',
+  },
+  {
+    key: 'settings.members', path: '/settings/members', icon: <TeamOutlined />, labelKey: 'menu.settings.members',
+    element: <Members />, access: 'canViewMembers', group: 'settings', descKey: 'dashboard.card.members',
+  },
+  {
+    key: 'settings.tokens', path: '/settings/tokens', icon: <ApiOutlined />, labelKey: 'menu.settings.tokens',
+    element: <Tokens />, access: 'canManageTokens', group: 'settings', descKey: 'dashboard.card.tokens',
+  },
+  {
+    key: 'settings.audit', path: '/settings/audit', icon: <AuditOutlined />, labelKey: 'menu.settings.audit',
+    element: <Audit />, access: 'canViewAudit', group: 'settings', descKey: 'dashboard.card.audit',
+  },
+  {
+    key: 'account.profile', path: '/account/profile', icon: <UserOutlined />, labelKey: 'menu.account.profile',
+    element: <Profile />, hideInMenu: true, descKey: 'dashboard.card.profile',
+  },
+];
+
+export const HOME_PATH = '/dashboard';
+
+/** The module whose path is the longest prefix of `pathname`. */
+export function moduleForPath(pathname: string): ConsoleModule | undefined {
+  return modules
+    .filter((m) => pathname === m.path || pathname.startsWith(`${m.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,35 @@
+import type zh from '../zh-CN/audit';
+
+const en: Record<keyof typeof zh, string> = {
+  'audit.title': 'Audit log',
+  'audit.desc': 'Every important action in the workspace is recorded in a hash chain that can be checked for tampering at any time.',
+  'audit.col.at': 'Time',
+  'audit.col.actor': 'Actor',
+  'audit.col.action': 'Action',
+  'audit.col.target': 'Target',
+  'audit.col.details': 'Details',
+  'audit.filter.action': 'Action',
+  'audit.filter.action.placeholder': 'All actions',
+  'audit.filter.actor': 'Actor',
+  'audit.filter.actor.placeholder': 'All members',
+  'audit.filter.range': 'Date range',
+  'audit.verify': 'Verify integrity',
+  'audit.verify.ok': 'Verified: {{count}} entries checked, the chain is intact.',
+  'audit.verify.broken': 'Verification failed: the chain breaks at entry {{at}} ({{count}} checked). The log may have been tampered with.',
+  'audit.timeZoneHint': 'Times are shown in the workspace time zone {{tz}}',
+  'audit.loaded': '{{count}} entries loaded',
+  'audit.empty': 'No audit entries',
+  'audit.action.workspace.created': 'Workspace created',
+  'audit.action.workspace.updated': 'Workspace settings changed',
+  'audit.action.members.added': 'Member added',
+  'audit.action.members.role_changed': 'Member role changed',
+  'audit.action.members.removed': 'Member removed',
+  'audit.action.tokens.created': 'API token created',
+  'audit.action.tokens.revoked': 'API token revoked',
+  'audit.action.user.password_changed': 'Password changed',
+  'audit.target.workspace': 'Workspace',
+  'audit.target.user': 'User',
+  'audit.target.api_token': 'API token',
+};
+
+export default en;

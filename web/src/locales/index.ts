@@ -1,0 +1,43 @@
+import zhCommon from './zh-CN/common';
+import zhMenu from './zh-CN/menu';
+import zhAuth from './zh-CN/auth';
+import zhDashboard from './zh-CN/dashboard';
+import zhSettings from './zh-CN/settings';
+import zhMembers from './zh-CN/members';
+import zhTokens from './zh-CN/tokens';
+import zhAudit from './zh-CN/audit';
+import zhErrors from './zh-CN/errors';
+import enCommon from './en-US/common';
+import enMenu from './en-US/menu';
+import enAuth from './en-US/auth';
+import enDashboard from './en-US/dashboard';
+import enSettings from './en-US/settings';
+import enMembers from './en-US/members';
+import enTokens from './en-US/tokens';
+import enAudit from './en-US/audit';
+import enErrors from './en-US/errors';
+
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** Namespace files per locale; every key is already prefixed with its namespace (`members.invite.title`). */
+export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
+  'zh-CN': {
+    common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
+    members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors,
+  },
+  'en-US': {
+    common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
+    members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors,
+  },
+};
+
+/** All keys of a locale flattened into one dictionary. */
+export function messagesOf(locale: Locale): Record<string, string> {
+  return Object.assign({}, ...Object.values(namespaces[locale]));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

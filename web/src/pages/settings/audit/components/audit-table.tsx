@@ -1,0 +1,87 @@
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, Member } from '../../../../api/types';
+import { DATE_TIME, formatInZone } from '../../../../utils/time';
+
+interface Props {
+  entries: AuditEntry[];
+  loading: boolean;
+  timeZone: string;
+  members: Member[];
+}
+
+function DetailValue({ value }: { value: unknown }) {
+  if (Array.isArray(value)) return <>{value.map((v) => String(v)).join(', ')}</>;
+  if (value && typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
+  return <>{String(value)}</>;
+}
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  const entries = Object.entries(details ?? {});
+  if (entries.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0} style={{ fontSize: 12 }}>
+      {entries.map(([k, v]) => (
+        <span key={k}>
+          <Typography.Text type="secondary">{k}: </Typography.Text>
+          <DetailValue value={v} />
+        </span>
+      ))}
+    </Space>
+  );
+}
+
+export function AuditTable({ entries, loading, timeZone, members }: Props) {
+  const { t, i18n } = useTranslation();
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const actionLabel = (a: string) => (i18n.exists(`audit.action.${a}`) ? t(`audit.action.${a}`) : a);
+  const targetLabel = (type: string) => (i18n.exists(`audit.target.${type}`) ? t(`audit.target.${type}`) : type);
+
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      data-testid="audit-table"
+      size="middle"
+      loading={loading}
+      dataSource={entries}
+      pagination={false}
+      locale={{ emptyText: t('audit.empty') }}
+      columns={[
+        {
+          title: t('audit.col.at'), dataIndex: 'at', width: 180,
+          render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatInZone(v, timeZone, DATE_TIME)}</span>,
+        },
+        {
+          title: t('audit.col.actor'), dataIndex: 'actor', width: 140,
+          render: (actor: AuditEntry['actor']) => actor ? actor.name || actor.id : <Tag>{t('common.label.system')}</Tag>,
+        },
+        {
+          title: t('audit.col.action'), dataIndex: 'action', width: 200,
+          render: (a: string) => (
+            <Space direction="vertical" size={0}>
+              <span>{actionLabel(a)}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          title: t('audit.col.target'), key: 'target', width: 220,
+          render: (_, e) => {
+            const name = e.targetType === 'user' && e.targetId ? names.get(e.targetId) : undefined;
+            return (
+              <Space size={4}>
+                <Tag bordered={false}>{targetLabel(e.targetType)}</Tag>
+                {e.targetId && (
+                  <Tooltip title={e.targetId}>
+                    <Typography.Text>{name ?? `${e.targetId.slice(0, 8)}…`}</Typography.Text>
+                  </Tooltip>
+                )}
+              </Space>
+            );
+          },
+        },
+        { title: t('audit.col.details'), dataIndex: 'details', render: (d: Record<string, unknown>) => <Details details={d} /> },
+      ]}
+    />
+  );
+}
