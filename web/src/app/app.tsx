@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES build: `antd/locale/*` is CommonJS and arrives as `{ default }` in the bundle.
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { router } from './router';
@@ -18,14 +19,14 @@ const themeConfig = {
   },
   components: {
     Layout: { headerHeight: 56, siderBg: '#ffffff', headerBg: '#ffffff' },
-    Menu: { itemBorderRadius: 6, itemMarginInline: 8 },
+    Menu: { itemBorderRadius: 6, itemMarginInline: 8, subMenuItemBg: 'transparent' },
   },
 };
 
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={themeConfig}>
+    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={themeConfig} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Spin, Typography, theme, type MenuProps } from 'antd';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,11 @@ export function BasicLayout() {
   const items = useMenuItems();
   const current = moduleForPath(location.pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => menuGroups.map((g) => `group:${g.key}`));
+
+  useEffect(() => {
+    const app = t('common.app.fullName');
+    document.title = current ? `${t(current.labelKey)} · ${app}` : app;
+  }, [current, t]);
 
   const toggle = () => {
     setCollapsed(!collapsed);

@@ -18,6 +18,7 @@ const en: Record<keyof typeof zh, string> = {
   'audit.verify.broken': 'Verification failed: the chain breaks at entry {{at}} ({{count}} checked). The log may have been tampered with.',
   'audit.timeZoneHint': 'Times are shown in the workspace time zone {{tz}}',
   'audit.loaded': '{{count}} entries loaded',
+  'audit.details.items': '{{count}} items',
   'audit.empty': 'No audit entries',
   'audit.action.workspace.created': 'Workspace created',
   'audit.action.workspace.updated': 'Workspace settings changed',

@@ -31,7 +31,7 @@ const en: Record<keyof typeof zh, string> = {
   'tokens.revoke.confirmDesc': 'Scripts using it lose access immediately. This cannot be undone.',
   'tokens.revoke.success': 'Token revoked',
   'tokens.empty': 'No API tokens yet',
-  'tokens.scopes.more': 'and {{count}} more',
+  'tokens.scopes.more': '+{{count}} more',
   'tokens.module.workspace': 'Workspace',
   'tokens.module.members': 'Members',
   'tokens.module.tokens': 'API tokens',

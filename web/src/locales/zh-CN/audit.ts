@@ -16,6 +16,7 @@ export default {
   'audit.verify.broken': '校验失败：日志链在第 {{at}} 条记录处断开（已检查 {{count}} 条），日志可能被篡改。',
   'audit.timeZoneHint': '时间按工作区时区 {{tz}} 显示',
   'audit.loaded': '已加载 {{count}} 条',
+  'audit.details.items': '等 {{count}} 项',
   'audit.empty': '暂无审计记录',
   'audit.action.workspace.created': '创建工作区',
   'audit.action.workspace.updated': '修改工作区设置',

@@ -29,7 +29,7 @@ export default {
   'tokens.revoke.confirmDesc': '使用该令牌的脚本将立即无法访问。此操作不可撤销。',
   'tokens.revoke.success': '已吊销令牌',
   'tokens.empty': '还没有 API 令牌',
-  'tokens.scopes.more': '等 {{count}} 项',
+  'tokens.scopes.more': '另 {{count}} 项',
   'tokens.module.workspace': '工作区',
   'tokens.module.members': '成员',
   'tokens.module.tokens': 'API 令牌',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Typography, theme } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,10 @@ export default function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target = safeRedirect(params.get('redirect'));
+
+  useEffect(() => {
+    document.title = `${t('menu.login')} · ${t('common.app.fullName')}`;
+  }, [t]);
 
   if (status === 'ready') return <Navigate to={target} replace />;
 

@@ -10,8 +10,19 @@ interface Props {
   members: Member[];
 }
 
+const SHOWN_ITEMS = 5;
+
 function DetailValue({ value }: { value: unknown }) {
-  if (Array.isArray(value)) return <>{value.map((v) => String(v)).join(', ')}</>;
+  const { t } = useTranslation();
+  if (Array.isArray(value)) {
+    const all = value.map((v) => String(v));
+    if (all.length <= SHOWN_ITEMS) return <>{all.join(', ')}</>;
+    return (
+      <Tooltip title={all.join(', ')}>
+        <span>{all.slice(0, SHOWN_ITEMS).join(', ')} <Typography.Link>{t('audit.details.items', { count: all.length })}</Typography.Link></span>
+      </Tooltip>
+    );
+  }
   if (value && typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   return <>{String(value)}</>;
 }

@@ -35,7 +35,7 @@ export function TokensTable({ tokens, loading, timeZone, busyId, onRevoke }: Pro
       pagination={tokens.length > 20 ? { pageSize: 20 } : false}
       locale={{ emptyText: t('tokens.empty') }}
       columns={[
-        { title: t('tokens.col.name'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+        { title: t('tokens.col.name'), dataIndex: 'name', width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
         {
           title: t('tokens.col.scopes'), dataIndex: 'scopes',
           render: (scopes: string[]) => (

@@ -48,7 +48,7 @@ export function WorkingHoursEditor({ value = [], onChange, disabled }: Props) {
         const day = byDay.get(weekday);
         const invalid = day && day.start >= day.end;
         return (
-          <div key={weekday} style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '8px 0',
+          <div key={weekday} style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '8px 0', minHeight: 48, boxSizing: 'border-box',
             borderBottom: `1px dashed ${token.colorBorderSecondary}` }}>
             <Typography.Text strong style={{ width: 48 }}>{t(`common.weekday.${weekday}`)}</Typography.Text>
             <Switch
