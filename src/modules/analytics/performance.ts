@@ -28,6 +28,7 @@ export interface ClassifyOptions {
 
 export interface Reason {
   dimension: Dimension;
+  metric?: 'interactionRate' | 'conversionRate'; // interactionRate when absent
   value: string;
   groupRate: number; // median interaction rate of the posts sharing this value
   overallRate: number; // median interaction rate of all the account's posts
@@ -64,35 +65,7 @@ export function classifyPosts(posts: readonly PostPeriod[], opts: ClassifyOption
   const hitRate = baselineRate === null ? null : baselineRate * (opts.hitFactor ?? 1.5);
   const reasonFactor = opts.reasonFactor ?? 1.2;
 
-  const groupMedians = new Map<string, number | null>();
-  for (const d of DIMENSIONS) {
-    const byValue = new Map<string, (number | null)[]>();
-    for (const p of judged) {
-      const v = dimValue(p, d);
-      if (v === null) continue;
-      byValue.set(v, [...(byValue.get(v) ?? []), p.interactionRate]);
-    }
-    // A dimension with one value explains nothing (every post shares it).
-    if (byValue.size < 2) continue;
-    for (const [v, rates] of byValue) groupMedians.set(`${d}:${v}`, median(rates));
-  }
-
-  const reasonsFor = (p: PostPeriod, direction: 1 | -1): Reason[] => {
-    if (ownMedian === null || ownMedian === 0) return [];
-    const out: Reason[] = [];
-    for (const d of DIMENSIONS) {
-      const v = dimValue(p, d);
-      if (v === null) continue;
-      const g = groupMedians.get(`${d}:${v}`);
-      if (g === undefined || g === null) continue;
-      const better = g >= ownMedian * reasonFactor;
-      const worse = g <= ownMedian / reasonFactor;
-      if ((direction === 1 && better) || (direction === -1 && worse)) {
-        out.push({ dimension: d, value: v, groupRate: round(g)!, overallRate: round(ownMedian)! });
-      }
-    }
-    return out.sort((a, b) => direction * (b.groupRate - a.groupRate));
-  };
+  const reasonsFor = (p: PostPeriod, direction: 1 | -1) => explainPost(p, judged, direction, reasonFactor);
 
   const hits: Verdict[] = [];
   const duds: Verdict[] = [];
@@ -106,13 +79,45 @@ export function classifyPosts(posts: readonly PostPeriod[], opts: ClassifyOption
   return { baselineRate: round(baselineRate), dudRate: round(dudRate), hits, duds };
 }
 
+/**
+ * Why a post did well (direction 1) or badly (−1): the dimensions whose group among the peers
+ * has a median interaction rate clearly above (or below) the peers' overall median.
+ */
+export function explainPost(
+  p: PostPeriod, peers: readonly PostPeriod[], direction: 1 | -1, reasonFactor = 1.2,
+  metric: 'interactionRate' | 'conversionRate' = 'interactionRate',
+): Reason[] {
+  const rated = peers.filter((x) => x[metric] !== null);
+  const overall = median(rated.map((x) => x[metric]));
+  const digits = metric === 'conversionRate' ? 3 : 2;
+  if (overall === null || overall === 0) return [];
+  const out: Reason[] = [];
+  for (const d of DIMENSIONS) {
+    const v = dimValue(p, d);
+    if (v === null) continue;
+    // A dimension with one value explains nothing (every post shares it).
+    if (new Set(rated.map((x) => dimValue(x, d)).filter((x) => x !== null)).size < 2) continue;
+    const g = median(rated.filter((x) => dimValue(x, d) === v).map((x) => x[metric]));
+    if (g === null) continue;
+    const better = g >= overall * reasonFactor;
+    const worse = g <= overall / reasonFactor;
+    if ((direction === 1 && better) || (direction === -1 && worse)) {
+      const r: Reason = { dimension: d, value: v, groupRate: round(g, digits)!, overallRate: round(overall, digits)! };
+      out.push(metric === 'conversionRate' ? { ...r, metric } : r);
+    }
+  }
+  return out.sort((a, b) => direction * (b.groupRate - a.groupRate));
+}
+
 /** One sentence for a reason, e.g. "形式「短视频」中位互动率 3% 高于整体 1.5%". */
 export function describeReason(r: Reason, locale: Locale = 'zh-CN'): string {
   const higher = r.groupRate > r.overallRate;
+  const conv = r.metric === 'conversionRate';
   const t = locale === 'zh-CN'
-    ? `${dimensionLabel(r.dimension, locale)}「{v}」中位互动率 {g}${higher ? '高于' : '低于'}整体 {o}`
-    : `${dimensionLabel(r.dimension, locale)} "{v}" has a median interaction rate of {g}, ${higher ? 'above' : 'below'} the overall {o}`;
-  return fill(t, { v: valueLabel(r.dimension, r.value, locale), g: pct(r.groupRate), o: pct(r.overallRate) });
+    ? `${dimensionLabel(r.dimension, locale)}「{v}」中位${conv ? '转化率' : '互动率'} {g}${higher ? '高于' : '低于'}整体 {o}`
+    : `${dimensionLabel(r.dimension, locale)} "{v}" has a median ${conv ? 'conversion' : 'interaction'} rate of {g}, ${higher ? 'above' : 'below'} the overall {o}`;
+  const d = conv ? 3 : 2;
+  return fill(t, { v: valueLabel(r.dimension, r.value, locale), g: pct(r.groupRate, d), o: pct(r.overallRate, d) });
 }
 
 export interface MixGroup {
@@ -201,10 +206,21 @@ export function recommendMix(posts: readonly PostPeriod[], opts: RecommendOption
   return dedupe(out);
 }
 
+/**
+ * One word per value and direction: a value told both to grow and to shrink (by different
+ * metrics) gets neither, and each dimension keeps its first grow and first reduce
+ * (conversion before interaction: conversion is the manuals' end goal).
+ */
 function dedupe(recs: Recommendation[]): Recommendation[] {
+  const codes = new Map<string, Set<string>>();
+  for (const r of recs) {
+    const k = `${r.dimension}:${r.value}`;
+    codes.set(k, (codes.get(k) ?? new Set()).add(r.code));
+  }
   const seen = new Set<string>();
   return recs.filter((r) => {
-    const k = `${r.code}:${r.dimension}:${r.value}`;
+    if (codes.get(`${r.dimension}:${r.value}`)!.size > 1) return false;
+    const k = `${r.dimension}:${r.code}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -15,6 +15,7 @@ export type IssueCode =
 export interface Issue {
   code: IssueCode;
   text: string;
+  params: Record<string, string | number>;
 }
 
 export interface IssueOptions {
@@ -53,13 +54,13 @@ export function platformIssues(
   const lowFactor = opts.lowFactor ?? 0.8;
   const dropAt = opts.dropAt ?? -10;
   const out: Issue[] = [];
-  const add = (code: IssueCode, params: Record<string, string | number> = {}) => out.push({ code, text: fill(t[code], params) });
+  const add = (code: IssueCode, params: Record<string, string | number> = {}) => out.push({ code, text: fill(t[code], params), params });
 
   if (row.posts === 0) add('weekly.no_posts');
   const underweight = formatUnderweight(posts, opts);
   if (underweight) {
     add('weekly.format_underweight', {
-      f: formatLabel(underweight.format, locale), n: underweight.count, t: posts.length,
+      format: underweight.format, f: formatLabel(underweight.format, locale), n: underweight.count, t: posts.length,
       r: pct(underweight.rate), o: pct(underweight.otherRate), k: underweight.add,
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManualSample } from '../../../test/fixtures/analytics/manual-sample.js';
 import type { PostDailyRow } from './model.js';
-import { buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
+import { type WeeklyRow, buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
 
 describe('ISO weeks', () => {
   it.each([
@@ -23,11 +23,11 @@ describe('ISO weeks', () => {
 describe('buildWeeklyTable', () => {
   it("reproduces the manual's sample rows", async () => {
     const table = buildWeeklyTable({ week: '2026-W47', ...(await loadManualSample()) });
-    const contract = (r: Record<string, unknown>) => ({
+    const contract = (r: WeeklyRow) => ({
       platform: r.platform, exposure: r.exposure, exposureWoW: r.exposureWoW, interactions: r.interactions,
       interactionRate: r.interactionRate, newFollowers: r.newFollowers, newFollowersWoW: r.newFollowersWoW,
       conversions: r.conversions, conversionRate: r.conversionRate,
-      topItem: { title: (r.topItem as { title: string }).title, interactionRate: (r.topItem as { interactionRate: number }).interactionRate },
+      topItem: { title: r.topItem?.title, interactionRate: r.topItem?.interactionRate },
     });
     expect(table.week).toBe('2026-W47');
     expect(table.rows.map(contract)).toEqual([

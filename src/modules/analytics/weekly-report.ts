@@ -20,7 +20,7 @@ import { type Issue, platformIssues } from './weekly-issues.js';
 export const TABLE_DIGITS = { rate: 2, conversion: 3, change: 0 } as const;
 
 export interface WeekRange {
-  week: string; // 2026-W47
+  week: string; // 2026-W47 (or another period's label: 2026-11, 2026-Q4)
   start: string; // Monday, YYYY-MM-DD
   end: string; // Sunday
 }
@@ -99,8 +99,13 @@ export interface WeekSplit {
 
 /** The input's rows for the week and for the previous ISO week. */
 export function splitWeeks(input: Pick<WeeklyInput, 'week' | 'posts' | 'accounts'>): WeekSplit {
-  const range = isoWeekRange(input.week);
-  const previous = isoWeekRange(previousIsoWeek(input.week));
+  return splitRanges(isoWeekRange(input.week), isoWeekRange(previousIsoWeek(input.week)), input);
+}
+
+/** The rows of a period and of the period before it (any two date ranges). */
+export function splitRanges(
+  range: WeekRange, previous: WeekRange, input: { posts: readonly PostDailyRow[]; accounts: readonly AccountDailyRow[] },
+): WeekSplit {
   const within = (r: WeekRange) => (x: { date: string }) => x.date >= r.start && x.date <= r.end;
   return {
     range,
@@ -173,7 +178,13 @@ const platformOrder = (p: string) => {
 };
 
 export function buildWeeklyTable(input: WeeklyInput): WeeklyTable {
-  const split = splitWeeks(input);
+  return buildPeriodTable(splitWeeks(input), input);
+}
+
+/** The same table for any period against the one before it (monthly and quarterly reports). */
+export function buildPeriodTable(
+  split: WeekSplit, input: Pick<WeeklyInput, 'accounts' | 'locale' | 'topItemMinExposure'>,
+): WeeklyTable {
   const platforms = [...new Set([...split.posts, ...split.accounts].map((r) => r.platform))]
     .sort((a, b) => platformOrder(a) - platformOrder(b) || a.localeCompare(b));
   const before = (rows: readonly AccountDailyRow[]) => rows.filter((r) => r.date < split.range.start);
