@@ -18,13 +18,13 @@ function FullPageSpin() {
 /** Signed-in users with a workspace only; others go to /login (with a way back). */
 export function AuthGuard({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { status, error, workspace, reload, logout } = useSession();
+  const { status, loggedOut, error, workspace, reload, logout } = useSession();
   const location = useLocation();
 
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'anonymous') {
     const back = location.pathname + location.search;
-    const to = back === '/' ? '/login' : `/login?redirect=${encodeURIComponent(back)}`;
+    const to = back === '/' || loggedOut ? '/login' : `/login?redirect=${encodeURIComponent(back)}`;
     return <Navigate to={to} replace />;
   }
   if (status === 'error') {

@@ -12,6 +12,8 @@ export type SessionStatus = 'loading' | 'anonymous' | 'ready' | 'error';
 
 export interface Session {
   status: SessionStatus;
+  /** True after an explicit sign-out (the login page then needs no way back). */
+  loggedOut: boolean;
   error?: unknown;
   me: Me | null;
   user: User | null;
@@ -43,12 +45,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [error, setError] = useState<unknown>();
   const [me, setMe] = useState<Me | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
   const [workspaceId, setWorkspaceId] = useState<string | null>(readStored);
 
   const reload = useCallback(async () => {
     try {
       const next = await fetchMe();
       setMe(next);
+      setLoggedOut(false);
       setStatus('ready');
       // The account's language wins over the browser's remembered one once signed in.
       if (isLocale(next.user.locale) && next.user.locale !== currentLocale()) await changeLocale(next.user.locale);
@@ -99,14 +103,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await apiLogout();
     } finally {
       setMe(null);
+      setLoggedOut(true);
       setStatus('anonymous');
     }
   }, []);
 
   const value = useMemo<Session>(() => ({
-    status, error, me, user: me?.user ?? null, workspace, access: accessOf(workspace),
+    status, loggedOut, error, me, user: me?.user ?? null, workspace, access: accessOf(workspace),
     reload, selectWorkspace, patchWorkspace, setUser, setLocale, logout,
-  }), [status, error, me, workspace, reload, selectWorkspace, patchWorkspace, setUser, setLocale, logout]);
+  }), [status, loggedOut, error, me, workspace, reload, selectWorkspace, patchWorkspace, setUser, setLocale, logout]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -52,6 +52,8 @@ export function BasicLayout() {
         width={220}
         collapsedWidth={80}
         collapsed={collapsed}
+        breakpoint="lg"
+        onBreakpoint={(narrow) => { if (narrow) setCollapsed(true); }}
         theme="light"
         style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >

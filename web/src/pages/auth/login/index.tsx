@@ -9,7 +9,9 @@ import { useSession } from '../../../app/session';
 import { LanguageSwitch } from '../../../app/layout/language-switch';
 import { LogoMark } from '../../../app/layout/logo';
 import { HOME_PATH } from '../../../app/modules';
-import { errorText } from '../../../i18n';
+import { changeLocale, errorText } from '../../../i18n';
+import { updateMe } from '../../../api/session';
+import type { Locale } from '../../../locales';
 
 interface Values {
   email: string;
@@ -30,6 +32,8 @@ export default function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A language picked here, before signing in, is saved to the account once signed in.
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const target = safeRedirect(params.get('redirect'));
 
   useEffect(() => {
@@ -42,7 +46,8 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await login({ email: values.email.trim(), password: values.password });
+      const { user } = await login({ email: values.email.trim(), password: values.password });
+      if (chosenLocale && chosenLocale !== user.locale) await updateMe({ locale: chosenLocale }).catch(() => undefined);
       await reload();
       navigate(target, { replace: true });
     } catch (err) {
@@ -57,7 +62,7 @@ export default function LoginPage() {
       <BrandPanel />
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16 }}>
-          <LanguageSwitch />
+          <LanguageSwitch onChange={async (l) => { setChosenLocale(l); await changeLocale(l); }} />
         </div>
         <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
           <div style={{ width: '100%', maxWidth: 380 }}>
