@@ -58,6 +58,9 @@ interface Automaton {
   keyLen: Int32Array;
   maxKeyLen: number;
   states: number;
+  /** Power-of-two ring ≥ maxKeyLen for normalize-mode offsets. */
+  ring: Int32Array;
+  ringBusy: boolean;
 }
 
 export function compileMatcher(terms: readonly string[], options: MatcherOptions = {}): Matcher {
@@ -192,6 +195,8 @@ function buildAutomaton(keys: string[], normalize: boolean): Automaton {
     keyLen,
     maxKeyLen,
     states: children.length,
+    ring: new Int32Array(ringSizeFor(maxKeyLen)),
+    ringBusy: false,
   };
 }
 
@@ -281,6 +286,12 @@ function placeDoubleArray(children: Array<Map<number, number>>, alphabetSize: nu
   return { base: base.slice(0, length), check: finalCheck, index };
 }
 
+function ringSizeFor(maxKeyLen: number): number {
+  let size = 1;
+  while (size < maxKeyLen) size <<= 1;
+  return size;
+}
+
 function scanExact(a: Automaton, text: string, visit: MatchVisitor): void {
   const { codeOf, base, check, fail, out, outNext, termAt, sameNext, keyLen } = a;
   const n = text.length;
@@ -309,12 +320,21 @@ function scanExact(a: Automaton, text: string, visit: MatchVisitor): void {
 }
 
 function scanFolded(a: Automaton, text: string, visit: MatchVisitor): void {
+  // Ring of the original offsets of the last maxKeyLen non-filler code units; shared by
+  // the scans of one automaton unless a visitor starts a nested scan.
+  let ring = a.ring;
+  if (a.ringBusy) ring = new Int32Array(ring.length);
+  else a.ringBusy = true;
+  try {
+    scanFoldedWith(a, text, visit, ring);
+  } finally {
+    if (ring === a.ring) a.ringBusy = false;
+  }
+}
+
+function scanFoldedWith(a: Automaton, text: string, visit: MatchVisitor, ring: Int32Array): void {
   const { codeOf, base, check, fail, out, outNext, termAt, sameNext, keyLen } = a;
-  // Ring of the original offsets of the last maxKeyLen non-filler code units.
-  let ringSize = 1;
-  while (ringSize < a.maxKeyLen) ringSize <<= 1;
-  const ring = new Int32Array(ringSize);
-  const mask = ringSize - 1;
+  const mask = ring.length - 1;
   const n = text.length;
   let s = 0;
   let seen = 0;

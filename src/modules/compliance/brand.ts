@@ -24,10 +24,21 @@ export function brandRules(policy: BrandPolicy | undefined): Rule[] {
   ];
 }
 
-/** A stable key for caching the engine compiled with a policy's forbidden terms. */
+const keyCache = new WeakMap<readonly string[], string>();
+
+/**
+ * A stable key for caching the engine compiled with a policy's forbidden terms. Remembered
+ * per terms array, so a workspace that passes the same policy object pays for it once.
+ */
 export function brandKey(policy: BrandPolicy | undefined): string {
-  const terms = [...new Set((policy?.forbiddenTerms ?? []).map(normalizeTerm).filter(Boolean))].sort();
-  return terms.join('\u0001');
+  const terms = policy?.forbiddenTerms;
+  if (!terms || terms.length === 0) return '';
+  let key = keyCache.get(terms);
+  if (key === undefined) {
+    key = [...new Set(terms.map(normalizeTerm).filter(Boolean))].sort().join('\u0001');
+    keyCache.set(terms, key);
+  }
+  return key;
 }
 
 /** When a product is mentioned, its registered name must appear too. */

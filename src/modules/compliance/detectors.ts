@@ -28,11 +28,58 @@ const PATTERNS: Record<Detector, RegExp[]> = {
   ],
 };
 
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+/**
+ * Cheap native prefilters: a detector's regexes only run when the text can hold what it
+ * looks for (most copy has no ten-digit run, no "@", no ".com").
+ */
+const HINTS = {
+  digits10: /[0-9０-９](?:[-\s.·－]?[0-9０-９]){9}/,
+  digits5: /[0-9０-９]{5}/,
+  at: /[@＠]/,
+  dotLetter: /[.．][A-Za-zＡ-Ｚａ-ｚ]/,
+  handle: /[qvwQVWｑｖｗＱＶＷ微扣企威薇徽]/,
+  fullWidth: /[\uff01-\uff5e\u3000]/,
+} as const;
+
+type Hint = keyof typeof HINTS;
+
+/** Lazily evaluated hints about one text. */
+export class TextProfile {
+  private known = 0;
+  private values = 0;
+  constructor(readonly text: string) {}
+
+  has(hint: Hint): boolean {
+    const bit = HINT_BITS[hint];
+    if ((this.known & bit) === 0) {
+      this.known |= bit;
+      if (HINTS[hint].test(this.text)) this.values |= bit;
+    }
+    return (this.values & bit) !== 0;
+  }
+}
+
+const HINT_BITS: Record<Hint, number> = { digits10: 1, digits5: 2, at: 4, dotLetter: 8, handle: 16, fullWidth: 32 };
+
+/** Can this detector find anything in the profiled text? */
+export function mayDetect(detector: Detector, p: TextProfile): boolean {
+  switch (detector) {
+    case 'phone':
+      return p.has('digits10');
+    case 'email':
+      return p.has('at') && p.has('dotLetter');
+    case 'qq':
+      return p.has('digits5') && p.has('handle');
+    case 'wechat-id':
+      return p.has('handle');
+    case 'url':
+    case 'domain':
+      return p.has('dotLetter');
+  }
+}
 
 /** Full-width ASCII → half-width, same length. */
 export function foldWidth(text: string): string {
-  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -52,9 +99,4 @@ export function detect(detector: Detector, folded: string, push: (start: number,
       if (m[0].length === 0) pattern.lastIndex++;
     }
   }
-}
-
-/** Cheap prefilter: can the text contain anything these detectors find? */
-export function mayContainPattern(folded: string): boolean {
-  return /[0-9@]|qq|扣扣|企鹅|微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|www|\.[a-z]{2}/i.test(folded);
 }

@@ -5,7 +5,7 @@
  */
 import { compileMatcher, type Matcher } from '../../kernel/matcher.js';
 import { FILLER, getFoldTable, normalizeTerm } from '../../kernel/normalize.js';
-import { detect, foldWidth, mayContainPattern } from './detectors.js';
+import { TextProfile, detect, foldWidth, mayDetect } from './detectors.js';
 import { PLATFORMS, makeFinding, type Field, type Finding, type Platform, type Rule, type Severity } from './model.js';
 
 const KIND_TERM = 0;
@@ -25,7 +25,8 @@ export interface CompiledRules {
   readonly entryTerm: readonly string[];
   /** severity per (platform, rule): 0 = rule off, 1 = warn, 2 = block. */
   readonly severityTable: Uint8Array;
-  readonly detectorRules: readonly number[];
+  /** Rules with pattern detectors, per platform (in PLATFORMS order). */
+  readonly detectorRulesByPlatform: ReadonlyArray<readonly number[]>;
 }
 
 export function compileRules(rules: readonly Rule[]): CompiledRules {
@@ -67,7 +68,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     entryBound: Uint8Array.from(entryBound),
     entryTerm: terms,
     severityTable,
-    detectorRules,
+    detectorRulesByPlatform: PLATFORMS.map((_, p) => detectorRules.filter((r) => severityTable[p * rules.length + r] !== 0)),
   };
 }
 
@@ -115,7 +116,8 @@ interface Candidate {
 /** Findings for one field of one copy on one platform, ordered by position. */
 export function checkText(compiled: CompiledRules, text: string, platform: Platform, field: Field = 'text'): Finding[] {
   const { rules, entryRule, entryKind, entryBound, entryTerm, severityTable } = compiled;
-  const rowOffset = PLATFORMS.indexOf(platform) * rules.length;
+  const platformIndex = PLATFORMS.indexOf(platform);
+  const rowOffset = platformIndex * rules.length;
   const hits: number[] = [];
   compiled.matcher.forEachMatch(text, (entry, start, end) => {
     if (severityTable[rowOffset + entryRule[entry]] !== 0) hits.push(entry, start, end);
@@ -139,14 +141,15 @@ export function checkText(compiled: CompiledRules, text: string, platform: Platf
       candidates.push({ rule, start, end, term: entryTerm[entry] });
     }
   }
-  const detectorRules = compiled.detectorRules.filter((r) => severityTable[rowOffset + r] !== 0);
+  const detectorRules = compiled.detectorRulesByPlatform[platformIndex];
   if (detectorRules.length > 0) {
-    const folded = foldWidth(text);
-    if (mayContainPattern(folded)) {
-      for (const rule of detectorRules) {
-        for (const detector of rules[rule].detectors ?? []) {
-          detect(detector, folded, (start, end) => candidates.push({ rule, start, end, term: null }));
-        }
+    const profile = new TextProfile(text);
+    let folded: string | null = null;
+    for (const rule of detectorRules) {
+      for (const detector of rules[rule].detectors ?? []) {
+        if (!mayDetect(detector, profile)) continue;
+        folded ??= profile.has('fullWidth') ? foldWidth(text) : text;
+        detect(detector, folded, (start, end) => candidates.push({ rule, start, end, term: null }));
       }
     }
   }
@@ -188,6 +191,7 @@ function isExempt(exempts: number[], rule: number, start: number, end: number): 
  * "全网最低" + "最低价". A merged span keeps a rewrite only if it is one term's span.
  */
 function mergeOverlaps(candidates: Candidate[], rules: readonly Rule[], severityOf: (rule: number) => number): Candidate[] {
+  if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || severityOf(b.rule) - severityOf(a.rule) || a.rule - b.rule);
   const kept: Candidate[] = [];
   const last = new Map<string, Candidate>(); // category → last kept span

@@ -164,6 +164,7 @@ const LENGTH_SOURCE = '平台发布规范（字数上限，见规则包 platform
 export function checkLengths(input: { text: string; title?: string }, platform: Platform, limits: PlatformLimits): Finding[] {
   const findings: Finding[] = [];
   const over = (field: 'text' | 'title', value: string, limit: number) => {
+    if (value.length <= limit) return; // code points and weibo units never exceed UTF-16 length
     const { count, overflowAt } = measure(value, limits.unit, limit);
     if (overflowAt < 0) return;
     const label = field === 'title' ? { zh: '标题', en: 'Title' } : { zh: '正文', en: 'Body' };
@@ -187,7 +188,7 @@ export function checkLengths(input: { text: string; title?: string }, platform: 
   };
   over('text', input.text, limits.body);
   if (input.title !== undefined && limits.title !== undefined) over('title', input.title, limits.title);
-  if (limits.hashtags !== undefined) {
+  if (limits.hashtags !== undefined && input.text.includes('#')) {
     const tags = [...input.text.matchAll(/#[^#\s]{1,40}#?/g)];
     if (tags.length > limits.hashtags) {
       const first = tags[limits.hashtags];
