@@ -1,0 +1,66 @@
+/**
+ * ReportDocument → Markdown, and rows → CSV (UTF-8 with a BOM so Excel opens Chinese
+ * correctly; cells starting with = + - @ are escaped against formula injection).
+ */
+import Papa from 'papaparse';
+import { type ReportDocument, type ReportTable, formatCell } from '../report-document.js';
+
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+export function tableToMarkdown(table: ReportTable, locale: ReportDocument['locale']): string {
+  const head = `| ${table.columns.map((c) => mdCell(c.header)).join(' | ')} |`;
+  const rule = `| ${table.columns.map((c) => (c.kind === 'text' ? '---' : '---:')).join(' | ')} |`;
+  const last = table.rows.length - 1;
+  const body = table.rows.map((r, i) => {
+    const cells = table.columns.map((c) => {
+      const s = mdCell(formatCell(r[c.key] ?? null, c, locale));
+      return table.hasTotal && i === last && s !== '—' ? `**${s}**` : s;
+    });
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+export function toMarkdown(doc: ReportDocument): string {
+  const out = [`# ${doc.title}`, '', `*${doc.period.label} · ${doc.period.start} – ${doc.period.end}*`, ''];
+  for (const s of doc.sections) {
+    out.push(`## ${s.heading}`, '');
+    if (s.table) out.push(tableToMarkdown(s.table, doc.locale), '');
+    for (const p of s.paragraphs) out.push(p, '');
+  }
+  return out.join('\n');
+}
+
+/** Flatten nested values: { topItem: { title } } → topItem.title; issues [{text}] → joined text. */
+function flatten(rec: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, v] of Object.entries(rec)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (Array.isArray(v)) {
+      out[key] = v.map((x) => (x && typeof x === 'object' && 'text' in x ? (x as { text: unknown }).text : typeof x === 'object' ? JSON.stringify(x) : x)).join('；');
+    } else if (v && typeof v === 'object' && !(v instanceof Date)) {
+      flatten(v as Record<string, unknown>, key, out);
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+export interface CsvOptions {
+  /** Column keys (after flattening) in order, with optional headers; default: every key seen. */
+  columns?: { key: string; header?: string }[];
+}
+
+/** Rows → CSV text with a BOM; null stays an empty cell (unknown, not 0). */
+export function toCsv(rows: readonly object[], opts: CsvOptions = {}): string {
+  const flat = rows.map((r) => flatten(r as Record<string, unknown>));
+  const keys = opts.columns?.map((c) => c.key) ?? [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const headers = opts.columns?.map((c) => c.header ?? c.key) ?? keys;
+  const data = flat.map((r) => keys.map((k) => (r[k] === null || r[k] === undefined ? '' : r[k])));
+  return `\uFEFF${Papa.unparse({ fields: headers, data }, { escapeFormulae: true })}`;
+}
+
+/** A report table → CSV with its headers (numbers raw, percentages in percent). */
+export function tableToCsv(table: ReportTable): string {
+  return toCsv(table.rows, { columns: table.columns.map((c) => ({ key: c.key, header: c.header })) });
+}
