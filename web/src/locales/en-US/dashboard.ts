@@ -15,7 +15,7 @@ const en: Record<keyof typeof zh, string> = {
   'dashboard.modules': 'Modules',
   'dashboard.modules.desc': 'What your role can use in this workspace.',
   'dashboard.card.workspace': 'Time zone, working hours and holidays',
-  'dashboard.card.members': 'Invite people and assign roles',
+  'dashboard.card.members': 'Who is in the workspace, and their roles',
   'dashboard.card.tokens': 'Tokens for scripts and other systems',
   'dashboard.card.audit': 'Review key actions and verify integrity',
   'dashboard.card.profile': 'Your name, language and password',

@@ -13,7 +13,7 @@ export default {
   'dashboard.modules': '功能入口',
   'dashboard.modules.desc': '以下为你当前角色可使用的功能。',
   'dashboard.card.workspace': '设置时区、工作时间与节假日',
-  'dashboard.card.members': '邀请成员并分配角色',
+  'dashboard.card.members': '工作区成员及其角色分工',
   'dashboard.card.tokens': '为脚本与第三方系统创建接口令牌',
   'dashboard.card.audit': '查看关键操作记录并校验完整性',
   'dashboard.card.profile': '修改姓名、界面语言与密码',

@@ -21,12 +21,14 @@ export function BrandPanel() {
                       linear-gradient(150deg, #0f3bd1 0%, #1a5cff 55%, #3b7bff 100%); }
         .chorus-brand-panel::after { content: ''; position: absolute; inset: auto -20% -30% -20%; height: 60%;
           background: repeating-radial-gradient(ellipse at 50% 100%, rgba(255,255,255,.08) 0 2px, transparent 2px 28px); }
+        .chorus-brand-features { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; margin-top: 40px; }
+        @media (max-width: 1280px) { .chorus-brand-panel { padding: 48px 40px; } .chorus-brand-features { grid-template-columns: 1fr; } }
         @media (max-width: 900px) { .chorus-brand-panel { display: none; } }
       `}</style>
       <div style={{ fontSize: 22, fontWeight: 600, letterSpacing: 2 }}>{t('common.app.fullName')}</div>
       <div style={{ position: 'relative', zIndex: 1 }}>
         <Typography.Title level={2} style={{ color: '#fff', marginBottom: 12 }}>{t('common.app.slogan')}</Typography.Title>
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, marginTop: 40 }}>
+        <div className="chorus-brand-features">
           {FEATURES.map((f) => (
             <div key={f.key} style={{ display: 'flex', alignItems: 'center', gap: 10, padding: '14px 16px', borderRadius: 10,
               background: 'rgba(255,255,255,.12)', backdropFilter: 'blur(4px)' }}>
@@ -36,7 +38,7 @@ export function BrandPanel() {
           ))}
         </div>
       </div>
-      <div style={{ opacity: 0.7, fontSize: 12, position: 'relative', zIndex: 1 }}>{t('common.footer')}</div>
+      <div />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function WorkspaceSummary({ workspace }: { workspace: MyWorkspace }) {
 
   return (
     <Card title={t('dashboard.workspace')} data-testid="dashboard-workspace">
-      <Descriptions column={{ xs: 1, md: 2 }} size="middle">
+      <Descriptions column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }} size="middle">
         <Descriptions.Item label={t('settings.workspace.name')}>{workspace.name}</Descriptions.Item>
         <Descriptions.Item label={t('dashboard.timeZone')}>
           {workspace.timeZone} <Tag bordered={false} style={{ marginInlineStart: 8 }}>{utcOffsetLabel(workspace.timeZone)}</Tag>
