@@ -15,7 +15,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   const [loading, setLoading] = useState(true);
   const callId = useRef(0);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is re-created every render; `deps` decide when it actually changes.
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {
