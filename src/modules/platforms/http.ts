@@ -72,10 +72,10 @@ export async function httpRequest(ctx: ConnectorContext, platform: string, req: 
 }
 
 function classifyNetworkError(platform: string, err: unknown, idempotent: boolean): Error {
-  const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  const e = err as { name?: string; code?: string; cause?: { code?: string; errors?: { code?: string }[] } };
   // A TypeError without a cause is our own bad request (invalid URL, body on GET): a bug, not the network.
   if (err instanceof TypeError && !e.cause) return err;
-  const code = e?.cause?.code ?? e?.code;
+  const code = e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? e?.code;
   if (code && NOT_SENT_CODES.has(code)) {
     return new RetryableError(platform, `network error before sending (${code})`, { cause: err });
   }
