@@ -13,9 +13,15 @@ export type AccountColumn = (typeof ACCOUNT_COLUMNS)[number];
 export type MetricColumn = PostColumn | AccountColumn;
 export type ImportKind = 'posts' | 'accounts';
 
+/** Every column of the file contract (`chorus import metrics`). */
 export const REQUIRED: Record<ImportKind, readonly MetricColumn[]> = {
   posts: POST_COLUMNS,
   accounts: ACCOUNT_COLUMNS,
+};
+/** With a mapping chosen by a person, only these are needed; unmapped counts stay unknown. */
+export const CORE: Record<ImportKind, readonly MetricColumn[]> = {
+  posts: ['date', 'platform', 'account', 'post_id', 'exposure'],
+  accounts: ['date', 'platform', 'account'],
 };
 
 /** Header spellings we recognise, by our column (compared after normaliseHeader). */

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import type { AccountDailyRow, PostDailyRow } from './model.js';
 import { type Locale, THEMES, fill, normaliseFormat, normalisePlatform, normaliseTheme } from './labels.js';
 import {
-  type ImportKind, type MetricColumn, REQUIRED, applyColumnMapping, suggestColumnMapping,
+  type ImportKind, type MetricColumn, CORE, REQUIRED, applyColumnMapping, suggestColumnMapping,
 } from './column-mapping.js';
 
 export interface ImportError {
@@ -32,7 +32,10 @@ export type ParsedImport =
 
 export interface ParseOptions {
   locale?: Locale;
-  /** Our column → header index; by default guessed from the header row. */
+  /**
+   * Our column → header index, as chosen in the console; by default guessed from the header
+   * row, and then every column of the contract must be present.
+   */
   mapping?: Partial<Record<MetricColumn, number | null>>;
   kind?: ImportKind;
 }
@@ -41,12 +44,12 @@ const MESSAGES: Record<Locale, Record<ImportErrorCode, string>> = {
   'zh-CN': {
     empty_file: '文件为空或没有表头',
     missing_column: '缺少列：{field}',
-    required: '{field} 不能为空',
+    required: '{field}不能为空',
     bad_date: '日期格式错误：“{value}”（应为 YYYY-MM-DD）',
     unknown_platform: '未知平台：“{value}”（可用：weibo、wechat、douyin、kuaishou、xiaohongshu、bilibili、zhihu、linkedin、mastodon、bluesky、telegram、sandbox）',
     unknown_theme: '未知主题：“{value}”（可用：品牌/产品/行业/互动/热点 或 {themes}）',
-    negative: '{field} 不能为负数：{value}',
-    not_integer: '{field} 必须是整数：“{value}”',
+    negative: '{field}不能为负数：{value}',
+    not_integer: '{field}必须是整数：“{value}”',
     duplicate: '与第 {other} 行重复（日期、平台、账号{post}相同）',
     unreadable: '无法读取文件：{value}',
   },
@@ -63,6 +66,13 @@ const MESSAGES: Record<Locale, Record<ImportErrorCode, string>> = {
     unreadable: 'cannot read the file: {value}',
   },
 };
+
+const FIELD_ZH: Record<string, string> = {
+  date: '日期', platform: '平台', account: '账号', post_id: '内容ID', post_title: '标题', theme: '主题', format: '形式',
+  exposure: '曝光量', likes: '点赞', comments: '评论', shares: '转发', saves: '收藏', clicks: '点击', conversions: '转化',
+  followers: '粉丝数', new_followers: '新增粉丝', unfollows: '取关', file: '文件',
+};
+const fieldName = (field: string, locale: Locale) => (locale === 'zh-CN' && FIELD_ZH[field] ? `${FIELD_ZH[field]}（${field}）` : field);
 
 /** A grid of cells with the file's line number of each row. */
 export interface CellTable {
@@ -120,10 +130,11 @@ export async function parseMetricsFile(data: Buffer, opts: ParseOptions & { file
 
 /** Validate a cell table: map headers, check every cell, report errors with line numbers. */
 export function validateTable(table: CellTable, opts: ParseOptions = {}): ParsedImport {
-  const t = MESSAGES[opts.locale ?? 'zh-CN'];
+  const locale = opts.locale ?? 'zh-CN';
+  const t = MESSAGES[locale];
   const errors: ImportError[] = [];
   const err = (line: number, field: string, code: ImportErrorCode, params: Record<string, string | number> = {}) =>
-    errors.push({ line, field, code, message: fill(t[code], { field, themes: THEMES.join(', '), ...params }) });
+    errors.push({ line, field, code, message: fill(t[code], { field: fieldName(field, locale), themes: THEMES.join(', '), ...params }) });
 
   if (table.headers.every((h) => h.trim() === '')) {
     err(1, 'file', 'empty_file');
@@ -132,9 +143,10 @@ export function validateTable(table: CellTable, opts: ParseOptions = {}): Parsed
   const guess = suggestColumnMapping(table.headers);
   const kind = opts.kind ?? guess.kind;
   const mapping = opts.mapping ?? guess.mapping;
-  const missing = REQUIRED[kind].filter((c) => mapping[c] === null || mapping[c] === undefined);
+  const required = opts.mapping ? CORE[kind] : REQUIRED[kind];
+  const missing = required.filter((c) => mapping[c] === null || mapping[c] === undefined);
   for (const c of missing) err(1, c, 'missing_column');
-  if (missing.length) return kind === 'posts' ? { kind, rows: [], errors } : { kind, rows: [], errors };
+  if (missing.length) return { kind, rows: [], errors } as ParsedImport;
 
   const records = applyColumnMapping(table.rows.map((r) => r.cells), mapping);
   const seen = new Map<string, number>();
