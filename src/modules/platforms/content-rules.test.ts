@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ContentRules } from './connector';
 import { countText, formatHashtag, validateAgainstRules, withHashtags } from './content-rules';
 import { parseSimpleXml, xmlList, xmlText } from './webhook-util';
 
@@ -21,7 +22,7 @@ describe('hashtags', () => {
 });
 
 describe('validateAgainstRules', () => {
-  const rules = { maxText: 14, textCounting: 'chars', maxImages: 1, hashtagStyle: '#x', mentionStyle: '@name', linkDomainRequired: ['a.cn'], requiresMedia: 'image' } as const;
+  const rules: ContentRules = { maxText: 14, textCounting: 'chars', maxImages: 1, hashtagStyle: '#x', mentionStyle: '@name', linkDomainRequired: ['a.cn'], requiresMedia: 'image' };
   it('reports every broken rule with a code', () => {
     const issues = validateAgainstRules({ text: 'https://b.cn/xyz', media: [], idempotencyKey: 'k' }, rules);
     expect(issues.map((i) => i.code)).toEqual(['text.too_long', 'media.image_required', 'link.domain_required']);
