@@ -1,0 +1,58 @@
+/** Request and response schemas of the compliance API (the console imports these types). */
+import { z } from 'zod';
+import { CATEGORIES, PLATFORMS } from './model.js';
+
+export const platformSchema = z.enum(PLATFORMS);
+
+export const checkBody = z.object({
+  text: z.string().max(100_000),
+  platform: platformSchema,
+  title: z.string().max(1_000).optional(),
+});
+export type CheckBody = z.infer<typeof checkBody>;
+
+const localized = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  category: z.enum(CATEGORIES),
+  severity: z.enum(['block', 'warn']),
+  field: z.enum(['text', 'title', 'media', 'account']),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  message: z.string(),
+  suggestion: z.string().nullable(),
+  replacement: z.string().nullable(),
+  en: z.object({ message: z.string(), suggestion: z.string().nullable() }),
+  source: z.string(),
+  mediaId: z.string().optional(),
+});
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const checkResponse = z.object({
+  findings: z.array(findingSchema),
+  blocked: z.boolean(),
+  packVersion: z.string(),
+});
+export type CheckResponse = z.infer<typeof checkResponse>;
+
+export const ruleSchema = z.object({
+  id: z.string(),
+  category: z.enum(CATEGORIES),
+  severity: z.enum(['block', 'warn']),
+  source: z.string(),
+  message: localized,
+  suggestion: localized.nullable(),
+  platforms: z.array(platformSchema),
+  severityByPlatform: z.partialRecord(platformSchema, z.enum(['block', 'warn'])),
+  terms: z.array(z.string()),
+  exempt: z.array(z.string()),
+  detectors: z.array(z.string()),
+});
+
+export const packsResponse = z.object({
+  packVersion: z.string(),
+  packs: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), rules: z.array(ruleSchema) })),
+});
+export type PacksResponse = z.infer<typeof packsResponse>;
