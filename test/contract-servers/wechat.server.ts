@@ -2,7 +2,7 @@
  * WeChat Official Account contract fake, after developers.weixin.qq.com (Official Account docs):
  * /cgi-bin/token, material/add_material, media/uploadimg, draft/add, freepublish/{submit,get,
  * batchget,delete}, comment/{list,reply/add,delete,markelect,unmarkelect}, message/custom/send,
- * user/get, datacube/{getarticlesummary,getusersummary}. Errors are errcode/errmsg with HTTP 200.
+ * user/get, datacube/{getarticlesummary,getusersummary,getusercumulate}. Errors are errcode/errmsg with HTTP 200.
  */
 import { startContractServer, type CReq, type CRes, type Route } from './harness';
 
@@ -20,7 +20,7 @@ export async function startWechatServer(opts: WechatFakeOptions) {
   const lastInbound = new Map<string, number>();
   const state = {
     tokensIssued: 0, publishPollsBeforeDone: 1, nextPublishStatus: 0, followers: 1234, now: () => Date.now(),
-    articleSummary: [] as Record<string, unknown>[], userSummary: [] as Record<string, unknown>[],
+    articleSummary: [] as Record<string, unknown>[], userSummary: [] as Record<string, unknown>[], userCumulate: [] as Record<string, unknown>[],
   };
   const err = (errcode: number, errmsg: string): CRes => ({ json: { errcode, errmsg } });
   const ok = (extra: Record<string, unknown> = {}): CRes => ({ json: { errcode: 0, errmsg: 'ok', ...extra } });
@@ -134,6 +134,10 @@ export async function startWechatServer(opts: WechatFakeOptions) {
       const { begin_date, end_date } = r.json();
       if (begin_date !== end_date) return err(61501, 'date range error');
       return { json: { list: state.articleSummary.filter((x) => x.ref_date === begin_date) } };
+    }),
+    post('/datacube/getusercumulate', (r) => {
+      const { begin_date, end_date } = r.json();
+      return { json: { list: state.userCumulate.filter((x) => String(x.ref_date) >= begin_date && String(x.ref_date) <= end_date) } };
     }),
     post('/datacube/getusersummary', (r) => {
       const { begin_date, end_date } = r.json();

@@ -100,6 +100,7 @@ export async function startWeiboServer(opts: WeiboFakeOptions) {
       const list = comments.filter((c) => String(c.statusId) === p.id);
       return { json: { comments: list.map(commentJson), total_number: list.length, next_cursor: 0, previous_cursor: 0 } };
     }),
+    route('GET', '/2/comments/to_me.json', () => ({ json: { comments: comments.filter((c) => String(c.uid) !== opts.uid).sort((a, b) => b.created - a.created).map(commentJson), total_number: comments.length, next_cursor: 0 } })),
     route('POST', '/2/comments/reply.json', (r, p) => {
       const parent = comments.find((c) => String(c.id) === p.cid && String(c.statusId) === p.id);
       if (!parent) return fail(400, 20206, 'Comment does not exist!', r);

@@ -266,6 +266,8 @@ export interface Connector {
   deletePost?(platformPostId: string): Promise<void>;
 
   listComments?(platformPostId: string, opts?: ListOptions): Promise<Page<PlatformComment>>;
+  /** Comments received on any of the account's posts, newest first (Weibo comments/to_me), where the platform has it. */
+  listRecentComments?(opts?: ListOptions): Promise<Page<PlatformComment>>;
   replyComment?(platformPostId: string, platformCommentId: string, text: string): Promise<{ platformCommentId: string }>;
   deleteComment?(platformPostId: string, platformCommentId: string): Promise<void>;
   hideComment?(platformPostId: string, platformCommentId: string): Promise<void>;

@@ -61,12 +61,24 @@ export function createDouyinApi(ctx: ConnectorContext) {
     exchangeCode: (code: string) => tokenCall('/oauth/access_token/', {
       client_key: creds.appId, client_secret: creds.appSecret, code, grant_type: 'authorization_code',
     }),
-    refresh: () => {
+    /** Refreshes the access token; a refresh token within 5 days of expiry is renewed first (renew_refresh_token). */
+    refresh: async () => {
       if (!creds.refreshToken) throw new ReauthorizeError(DOUYIN, 'no refresh token');
+      if (creds.refreshExpiresAt && creds.refreshExpiresAt.getTime() - now().getTime() < 5 * 86_400_000) await auth.renewRefreshToken();
       return tokenCall('/oauth/refresh_token/', { client_key: creds.appId, grant_type: 'refresh_token', refresh_token: creds.refreshToken });
     },
     /** Extends the refresh token (allowed a few times); the access token is unchanged. */
-    renewRefreshToken: () => tokenCall('/oauth/renew_refresh_token/', { client_key: creds.appId, refresh_token: creds.refreshToken }),
+    async renewRefreshToken(): Promise<TokenSet> {
+      const r = await httpRequest(ctx, DOUYIN, { url: `${base}/oauth/renew_refresh_token/`, form: { client_key: creds.appId, refresh_token: creds.refreshToken }, idempotent: true });
+      const d = checkDouyin(r, now()).data ?? {};
+      const t: TokenSet = {
+        accessToken: String(creds.accessToken), refreshToken: String(d.refresh_token),
+        refreshExpiresAt: new Date(now().getTime() + Number(d.expires_in) * 1000), expiresAt: creds.expiresAt, accountId: creds.accountId,
+      };
+      Object.assign(creds, t);
+      await ctx.onTokens?.(t);
+      return t;
+    },
   };
 
   async function getClientToken(): Promise<string> {

@@ -63,6 +63,16 @@ describe('douyin connector', () => {
     expect(saved).toHaveLength(2);
   });
 
+  it('a refresh token close to expiry is renewed before refreshing', async () => {
+    const { c, ctx, clock } = await authorized();
+    clock.advance(26 * 86_400_000);
+    const before = ctx.credentials.refreshToken;
+    await c.refresh!();
+    expect(server.countCalls('/oauth/renew_refresh_token/')).toBe(1);
+    expect(ctx.credentials.refreshToken).not.toBe(before);
+    expect(ctx.credentials.refreshExpiresAt!.getTime()).toBeGreaterThan(clock.now().getTime() + 5 * 86_400_000);
+  });
+
   it('expired token with a dead refresh token → ReauthorizeError', async () => {
     const { c, ctx } = await authorized();
     server.expireAccessTokens();

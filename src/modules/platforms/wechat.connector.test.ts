@@ -123,6 +123,9 @@ describe('wechat connector', () => {
     expect(m).toMatchObject({ views: 900, shares: 12, saves: 3, likes: null, comments: null });
     expect(missing).toMatchObject({ views: null, shares: null });
     expect(await c.accountMetrics!()).toMatchObject({ followers: 1234, newFollowers: 40, unfollows: 5, following: null });
+    server.state.userCumulate = [{ ref_date: '2026-11-18', cumulate_user: 1190 }, { ref_date: '2026-11-19', cumulate_user: 1225 }];
+    const day = new Date('2026-11-19T04:00:00Z');
+    expect(await c.accountMetrics!({ from: day, to: day })).toMatchObject({ followers: 1225, newFollowers: 40 });
   });
 
   describe('webhook', () => {

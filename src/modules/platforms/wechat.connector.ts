@@ -225,11 +225,18 @@ export function createWechatConnector(ctx: ConnectorContext): Connector {
     async accountMetrics(range): Promise<AccountMetrics> {
       const to = range?.to ?? new Date(now().getTime() - 86_400_000);
       const from = range?.from ?? to;
-      const users = await api.call('/cgi-bin/user/get', { idempotent: true });
-      const summary = await api.call('/datacube/getusersummary', { json: { begin_date: ymd(from), end_date: ymd(to) }, idempotent: true });
+      const span = { json: { begin_date: ymd(from), end_date: ymd(to) }, idempotent: true };
+      const summary = await api.call('/datacube/getusersummary', span);
       let added = 0;
       let cancelled = 0;
       for (const r of summary.list ?? []) { added += Number(r.new_user ?? 0); cancelled += Number(r.cancel_user ?? 0); }
+      // With a range, followers are as of its end (getusercumulate); without one, the live total (user/get).
+      if (range) {
+        const cum = ((await api.call('/datacube/getusercumulate', span)).list ?? []) as Record<string, unknown>[];
+        const last = cum[cum.length - 1];
+        return { followers: last ? Number(last.cumulate_user) : null, following: null, posts: null, newFollowers: added, unfollows: cancelled, asOf: new Date(`${ymd(to)}T23:59:59+08:00`) };
+      }
+      const users = await api.call('/cgi-bin/user/get', { idempotent: true });
       return { followers: Number(users.total), following: null, posts: null, newFollowers: added, unfollows: cancelled, asOf: now() };
     },
 

@@ -100,6 +100,7 @@ describe('weibo connector', () => {
     await c.deleteComment!(platformPostId!, spam);
     const after = await c.listComments!(platformPostId!);
     expect(after.items.map((x) => [x.text, x.parentCommentId ?? null])).toEqual([['什么时候发货？', null], ['明天发货', cid]]);
+    expect((await c.listRecentComments!()).items.map((x) => x.text)).toEqual(['什么时候发货？']);
     expect((await c.listMentions!()).items[0]).toMatchObject({ kind: 'post', author: { name: '路人甲' } });
     const [m, unknown] = await c.postMetrics!([platformPostId!, '1']);
     expect(m).toMatchObject({ views: null, comments: 2, shares: 3, likes: 21 });

@@ -164,6 +164,12 @@ export function createWeiboConnector(ctx: ConnectorContext): Connector {
       const next = b.next_cursor && String(b.next_cursor) !== '0' ? String(b.next_cursor) : undefined;
       return { items, nextCursor: next };
     },
+    async listRecentComments(opts) {
+      const b = await get('/2/comments/to_me.json', { count: opts?.limit ?? 50, max_id: opts?.cursor });
+      const items: PlatformComment[] = (b.comments ?? []).map(toComment);
+      const next = b.next_cursor && String(b.next_cursor) !== '0' ? String(b.next_cursor) : undefined;
+      return { items: opts?.since ? items.filter((c) => c.createdAt >= opts.since!) : items, nextCursor: next };
+    },
     async replyComment(postId, commentId, text) {
       const c = await postForm('/2/comments/reply.json', { cid: commentId, id: postId, comment: text });
       return { platformCommentId: String(c.idstr ?? c.id) };
