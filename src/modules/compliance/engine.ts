@@ -194,10 +194,15 @@ function mergeOverlaps(candidates: Candidate[], rules: readonly Rule[], severity
   if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || severityOf(b.rule) - severityOf(a.rule) || a.rule - b.rule);
   const kept: Candidate[] = [];
-  const last = new Map<string, Candidate>(); // category → last kept span
   for (const c of candidates) {
     const category = rules[c.rule].category;
-    const prev = last.get(category);
+    let prev: Candidate | undefined;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      if (rules[kept[k].rule].category === category) {
+        prev = kept[k];
+        break;
+      }
+    }
     if (prev && c.start < prev.end) {
       if (c.end > prev.end) {
         prev.end = c.end;
@@ -206,9 +211,7 @@ function mergeOverlaps(candidates: Candidate[], rules: readonly Rule[], severity
       }
       continue;
     }
-    const copy = { ...c };
-    kept.push(copy);
-    last.set(category, copy);
+    kept.push(c);
   }
   return kept;
 }

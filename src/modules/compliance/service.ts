@@ -26,8 +26,12 @@ const CACHE_SIZE = 16;
 export function createComplianceService() {
   const engines = new Map<string, CompiledRules>();
 
+  let lastKey: string | null = null;
+  let lastEngine: CompiledRules | null = null;
+
   function engineFor(brand: BrandPolicy | undefined): CompiledRules {
     const key = brandKey(brand);
+    if (key === lastKey && lastEngine) return lastEngine;
     let engine = engines.get(key);
     if (engine) {
       engines.delete(key); // refresh its place in the LRU order
@@ -36,6 +40,8 @@ export function createComplianceService() {
       if (engines.size >= CACHE_SIZE) engines.delete(engines.keys().next().value as string);
     }
     engines.set(key, engine);
+    lastKey = key;
+    lastEngine = engine;
     return engine;
   }
 
