@@ -131,7 +131,12 @@ export interface PublishResult {
   status: 'published' | 'pending' | 'handoff';
   platformPostId?: string;
   url?: string;
-  /** For 'pending': pass to publishStatus (WeChat publish_id, Kuaishou/Bilibili ids). */
+  /**
+   * For 'pending'/'handoff': pass to publishStatus, and match publish_result events on it (WeChat
+   * publish_id, Kuaishou photo_id, Bilibili BV id, Douyin share_id). A connector may append
+   * private data after ':' (WeChat: `${publish_id}:${msg_data_id}`); events carry only the part
+   * before ':', so match with publishJobKey().
+   */
   publishJobId?: string;
   handoff?: HandoffPackage;
 }
@@ -285,3 +290,8 @@ export interface Connector {
 
 export const NO_COMMENTS: Capabilities['comments'] = { list: false, reply: false, delete: false, hide: false, pin: false };
 export const NO_DMS: Capabilities['dms'] = { receive: false, send: false, replyWindowHours: null };
+
+/** The part of a publishJobId that publish_result events carry (see PublishResult.publishJobId). */
+export function publishJobKey(publishJobId: string): string {
+  return publishJobId.split(':')[0];
+}
