@@ -1,32 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli as runChorus } from '../../../test/helpers/cli.js';
 import { createComplianceService } from '../../modules/compliance/service.js';
 import { checkJsonLines, formatTable } from './check.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Runs `check` the way src/cli/main.ts runs a command (commander + one-line errors). */
-function runCli(args: string[], input: string) {
-  const script = `
-    import { Command } from 'commander';
-    import { registerCheckCommand } from './src/cli/commands/check.ts';
-    import { exitWithError } from './src/cli/errors.ts';
-    const program = new Command('chorus');
-    program.exitOverride();
-    registerCheckCommand(program);
-    for (const c of program.commands) c.exitOverride();
-    try { await program.parseAsync(process.argv); }
-    catch (err) { if (err.code?.startsWith('commander.')) process.exit(err.exitCode ?? 1); exitWithError(err); }
-  `;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'chorus', 'check', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `bin/chorus check …` as a user runs it. */
+const runCli = (args: string[], input: string) => runChorus(['check', ...args], { input });
 
 async function* linesOf(text: string) {
   yield* text.split('\n');
