@@ -45,6 +45,8 @@ describe('checkJsonLines', () => {
     const sink = () => {};
     await expect(checkJsonLines(linesOf('{"text":"a","platform":"myspace"}'), sink, service)).rejects.toThrow(/line 1: unknown platform "myspace"/);
     await expect(checkJsonLines(linesOf('{"platform":"weibo"}'), sink, service)).rejects.toThrow('line 1: "text" must be a string');
+    await expect(checkJsonLines(linesOf('{"text":"a"}'), sink, service)).rejects.toThrow('line 1: "platform" is missing');
+    expect(await checkJsonLines(linesOf('{"text":"a"}'), sink, service, 'weibo')).toBe(1);
   });
 });
 

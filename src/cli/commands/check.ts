@@ -75,6 +75,7 @@ export async function checkJsonLines(
       const { text, platform, title } = value as Record<string, unknown>;
       if (typeof text !== 'string') throw new CliError(`${where}"text" must be a string`, 2);
       if (title !== undefined && typeof title !== 'string') throw new CliError(`${where}"title" must be a string`, 2);
+      if (platform === undefined && !defaultPlatform) throw new CliError(`${where}"platform" is missing (or pass --platform)`, 2);
       const chosen = platform === undefined && defaultPlatform ? defaultPlatform : parsePlatform(platform, where);
       const result = service.check({ text, platform: chosen, title: title as string | undefined });
       buffer += JSON.stringify({ findings: result.findings.map(presentFinding) }) + '\n';

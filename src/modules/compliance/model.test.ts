@@ -34,6 +34,11 @@ describe('checkLengths', () => {
     expect(checkLengths({ text: '字'.repeat(2001) }, 'weibo', platformLimits('weibo'))).toHaveLength(1);
   });
 
+  it('a Weibo repost stops at 140', () => {
+    expect(checkLengths({ text: '字'.repeat(140), variant: 'share' }, 'weibo', platformLimits('weibo'))).toEqual([]);
+    expect(checkLengths({ text: '字'.repeat(141), variant: 'share' }, 'weibo', platformLimits('weibo'))[0].start).toBe(140);
+  });
+
   it('WeChat article titles stop at 64', () => {
     expect(checkLengths({ text: '', title: '标'.repeat(64) }, 'wechat', platformLimits('wechat'))).toEqual([]);
     expect(checkLengths({ text: '', title: '标'.repeat(65) }, 'wechat', platformLimits('wechat'))).toHaveLength(1);

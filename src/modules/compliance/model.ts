@@ -161,7 +161,12 @@ export function measure(text: string, unit: PlatformLimits['unit'], limit: numbe
 
 const LENGTH_SOURCE = '平台发布规范（字数上限，见规则包 platform.limits 注释中的假设）';
 
-export function checkLengths(input: { text: string; title?: string }, platform: Platform, limits: PlatformLimits): Finding[] {
+/** `variant: 'share'` applies the repost/comment limit where a platform has one (Weibo 140). */
+export function checkLengths(
+  input: { text: string; title?: string; variant?: 'post' | 'share' },
+  platform: Platform,
+  limits: PlatformLimits,
+): Finding[] {
   const findings: Finding[] = [];
   const over = (field: 'text' | 'title', value: string, limit: number) => {
     if (value.length <= limit) return; // code points and weibo units never exceed UTF-16 length
@@ -186,7 +191,7 @@ export function checkLengths(input: { text: string; title?: string }, platform: 
       }),
     );
   };
-  over('text', input.text, limits.body);
+  over('text', input.text, input.variant === 'share' && limits.share !== undefined ? limits.share : limits.body);
   if (input.title !== undefined && limits.title !== undefined) over('title', input.title, limits.title);
   if (limits.hashtags !== undefined && input.text.includes('#')) {
     const tags = [...input.text.matchAll(/#[^#\s]{1,40}#?/g)];

@@ -13,6 +13,8 @@ export interface CheckInput {
   title?: string;
   media?: MediaItem[];
   brand?: BrandPolicy;
+  /** A repost/comment rather than a post (Weibo: 140 characters). */
+  variant?: 'post' | 'share';
 }
 
 export interface CheckResult {
@@ -58,7 +60,7 @@ export function createComplianceService() {
         findings.push(...checkText(engine, input.title, input.platform, 'title'));
         findings.push(...checkRequiredTerms(input.title, input.brand, 'title'));
       }
-      findings.push(...checkLengths({ text: input.text, title: input.title }, input.platform, platformLimits(input.platform)));
+      findings.push(...checkLengths({ text: input.text, title: input.title, variant: input.variant }, input.platform, platformLimits(input.platform)));
       if (input.media) findings.push(...checkMedia(input.media));
       return { findings, blocked: isBlocked(findings), packVersion };
     },
