@@ -1,6 +1,7 @@
 // Every module's job handlers. Add a line per module that has jobs.
 import type { Services } from './services.js';
+import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 
-export function registerJobs(_services: Services): void {
-  // e.g. services.jobs.register(publishVariantJob(services))
+export function registerJobs(services: Services): void {
+  services.jobs.register(reviewOverdueJob(services.review) as never);
 }

@@ -2,8 +2,10 @@
 import type { ErrorStatusMap } from '../kernel/errors.js';
 import { teamErrors } from '../modules/team/errors.js';
 import { teamRoutes } from '../modules/team/routes.js';
+import { reviewErrors } from '../modules/review/errors.js';
+import { reviewRoutes } from '../modules/review/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [teamErrors];
+export const errorMaps: ErrorStatusMap[] = [teamErrors, reviewErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...reviewRoutes];

@@ -5,6 +5,7 @@ import type { Config } from '../kernel/config.js';
 import { createVault, loadVaultKey, type Vault } from '../kernel/vault.js';
 import { join } from 'node:path';
 import { createTeamService } from '../modules/team/service.js';
+import { createReviewService } from '../modules/review/service.js';
 
 export interface Deps {
   database: Database;
@@ -17,7 +18,8 @@ export interface Deps {
 export function createServices(deps: Deps) {
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
   const team = createTeamService({ database: deps.database, clock: deps.clock });
-  return { ...deps, vault, team };
+  const review = createReviewService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team });
+  return { ...deps, vault, team, review };
 }
 
 export type Services = ReturnType<typeof createServices>;

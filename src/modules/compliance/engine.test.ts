@@ -113,6 +113,12 @@ describe('per-platform contact and link rules', () => {
     expect(categories('附件 report.pdf 与 v1.2.3 版本说明', 'douyin')).toEqual([]);
   });
 
+  it('words that merely contain a dodge stay clean', () => {
+    expect(categories('增加微博话题的互动', 'douyin')).toEqual([]);
+    expect(categories('效果更加微妙', 'xiaohongshu')).toEqual([]);
+    expect(categories('互动率 = 互动量 / 曝光量 ×100%', 'weibo')).toEqual([]);
+  });
+
   it('mentions of WeChat payment stay clean on Douyin, a WeChat mention warns', () => {
     expect(categories('支持微信支付', 'douyin')).toEqual([]);
     expect(check('关注微信了解更多', 'douyin').findings[0]).toMatchObject({ category: 'platform/contact', severity: 'warn' });

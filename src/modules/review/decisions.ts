@@ -1,0 +1,162 @@
+/** Approving, rejecting and acknowledging warnings: each decision, its events and its audit entry in one transaction. */
+import type { DbOrTx } from '../../db/client.js';
+import { DomainError } from '../../kernel/errors.js';
+import type { Actor } from '../team/service.js';
+import type { ReviewContext } from './context.js';
+import {
+  anchorProblem, approve, complianceGate, findingKey, isEligible, isOwnWork, reject,
+  type ReviewPolicy, type ReviewState, type Reviewer, type Subject, type VariantProgress,
+} from './model.js';
+import { nextDue } from './presenters.js';
+import type { ReviewItemRow, ReviewVariantRow } from './store.js';
+import type { ReviewComment } from './tables.js';
+
+type Picks = Array<{ variantId: string; textHash?: string }> | undefined;
+
+const progressOf = (v: ReviewVariantRow): VariantProgress => ({ state: v.state as ReviewState, stageIndex: v.stageIndex, approvals: v.approvals });
+const subjectOf = (item: ReviewItemRow, v?: ReviewVariantRow): Subject =>
+  ({ authorId: item.authorId, submitterId: v?.submittedBy ?? null, factOwnerUserId: item.factOwnerUserId });
+
+export function createDecisions(ctx: ReviewContext) {
+  const { db, clock, store, team } = ctx;
+
+  /** The variants a decision is about: the ones named (checked against their hash), or all waiting on the caller. */
+  function targets(item: ReviewItemRow, variants: ReviewVariantRow[], who: Reviewer, picks: Picks): ReviewVariantRow[] {
+    if (picks) {
+      return picks.map((p) => {
+        const v = variants.find((x) => x.variantId === p.variantId);
+        if (!v) throw new DomainError('review.variant_not_found', { fields: { [`variants.${p.variantId}`]: 'no such variant' } });
+        if (p.textHash && p.textHash !== v.textHash) {
+          throw new DomainError('review.stale_version', { message: 'the variant changed since you looked at it', fields: { [`variants.${p.variantId}`]: 'changed' } });
+        }
+        return v;
+      });
+    }
+    if (isOwnWork(who.userId, subjectOf(item))) throw new DomainError('review.self_approval', { message: 'nobody approves their own work' });
+    const mine = variants.filter((v) => v.state === 'in_review' && !v.approvals.includes(who.userId)
+      && v.plan[v.stageIndex] && isEligible(v.plan[v.stageIndex]!, who, subjectOf(item, v)));
+    if (mine.length > 0) return mine;
+    if (variants.some((v) => v.state === 'in_review' && v.submittedBy === who.userId)) throw new DomainError('review.self_approval');
+    throw new DomainError(variants.some((v) => v.state === 'in_review') ? 'review.not_your_stage' : 'review.not_in_review');
+  }
+
+  /** Blocks must be fixed and warnings acknowledged on every variant at a compliance stage; all problems are reported at once. */
+  async function requireComplianceGate(tx: DbOrTx, item: ReviewItemRow, variants: ReviewVariantRow[]) {
+    const fields: Record<string, string> = {};
+    let blocked = false;
+    for (const v of variants) {
+      const result = ctx.check(v);
+      const gate = complianceGate(result.findings, await store.listAcknowledged(tx, item.workspaceId, item.id, v.variantId, v.textHash));
+      if (gate.ok) continue;
+      blocked ||= gate.code === 'review.blocked_by_findings';
+      const byKey = new Map(result.findings.map((f) => [findingKey(f), f]));
+      for (const k of gate.keys) fields[`${v.variantId}.${k}`] = byKey.get(k)?.message ?? k;
+    }
+    if (Object.keys(fields).length === 0) return;
+    throw new DomainError(blocked ? 'review.blocked_by_findings' : 'review.unacknowledged_warnings', {
+      message: blocked ? 'fix the blocking findings first' : 'acknowledge every warning with a reason first', fields,
+    });
+  }
+
+  async function advance(tx: DbOrTx, item: ReviewItemRow, v: ReviewVariantRow, next: VariantProgress & { stageCompleted: boolean }, policy: ReviewPolicy) {
+    const now = clock.now();
+    if (next.state === 'approved') {
+      await store.updateVariant(tx, item.workspaceId, v.id, {
+        state: 'approved', stageIndex: next.stageIndex, approvals: [], dueAt: null, approvedHash: v.textHash, approvedAt: now,
+      });
+      return;
+    }
+    if (!next.stageCompleted) {
+      await store.updateVariant(tx, item.workspaceId, v.id, { approvals: next.approvals });
+      return;
+    }
+    const due = nextDue(v, next.stageIndex, now, policy)!;
+    await store.updateVariant(tx, item.workspaceId, v.id, { stageIndex: next.stageIndex, approvals: [], stageOpenedAt: now, dueAt: due });
+    await ctx.scheduleOverdue(tx, item, { variantId: v.variantId, round: v.round, stageKey: v.plan[next.stageIndex]!.key, dueAt: due });
+  }
+
+  return {
+    async approve(actor: Actor, subjectType: string, subjectId: string, body: { variants?: Picks; note?: string }) {
+      const item = await db.transaction(async (tx) => {
+        const item = await ctx.findItemOrFail(tx, actor.workspaceId, subjectType, subjectId, true);
+        const variants = await store.listVariants(tx, actor.workspaceId, item.id);
+        const { policy } = await ctx.policyOf(tx, actor.workspaceId);
+        const decided = [];
+        const chosen = targets(item, variants, actor, body.variants).map((v) => {
+          const verdict = approve(v.plan, progressOf(v), actor, subjectOf(item, v));
+          if (!verdict.ok) throw new DomainError(verdict.code, { fields: { [`variants.${v.variantId}`]: verdict.code } });
+          return { v, next: verdict.value, stage: v.plan[v.stageIndex]! };
+        });
+        await requireComplianceGate(tx, item, chosen.filter((c) => c.stage.runsCompliance).map((c) => c.v));
+        for (const { v, next, stage } of chosen) {
+          await advance(tx, item, v, next, policy);
+          await ctx.event(tx, item, { kind: 'approve', actorId: actor.userId, variantId: v.variantId, round: v.round, stageKey: stage.key, textHash: v.textHash, reason: body.note ?? null });
+          decided.push({ variantId: v.variantId, stageKey: stage.key, textHash: v.textHash, state: next.state });
+        }
+        await team.record(tx, actor, { action: 'review.approved', targetType: item.subjectType, targetId: item.subjectId, details: { variants: decided } });
+        return item;
+      });
+      return ctx.statusOf(db, item);
+    },
+
+    async reject(actor: Actor, subjectType: string, subjectId: string, body: { reason: string; comments: ReviewComment[]; variants?: Picks }) {
+      const item = await db.transaction(async (tx) => {
+        const item = await ctx.findItemOrFail(tx, actor.workspaceId, subjectType, subjectId, true);
+        const variants = await store.listVariants(tx, actor.workspaceId, item.id);
+        body.comments.forEach((c, i) => {
+          const v = variants.find((x) => x.variantId === c.variantId);
+          const problem = v ? anchorProblem(c, (c.field === 'title' ? v.title ?? '' : v.body).length) : 'no such variant';
+          if (problem) throw new DomainError('review.invalid_comment', { fields: { [`comments.${i}`]: problem } });
+        });
+        const decided = [];
+        for (const v of targets(item, variants, actor, body.variants)) {
+          const verdict = reject(v.plan, progressOf(v), actor, subjectOf(item, v));
+          if (!verdict.ok) throw new DomainError(verdict.code, { fields: { [`variants.${v.variantId}`]: verdict.code } });
+          const stageKey = v.plan[v.stageIndex]!.key;
+          await store.updateVariant(tx, item.workspaceId, v.id, { state: 'changes_requested', approvals: [], dueAt: null });
+          await ctx.event(tx, item, {
+            kind: 'reject', actorId: actor.userId, variantId: v.variantId, round: v.round, stageKey, textHash: v.textHash,
+            reason: body.reason, comments: body.comments.filter((c) => c.variantId === v.variantId),
+          });
+          decided.push({ variantId: v.variantId, stageKey, textHash: v.textHash });
+        }
+        await team.record(tx, actor, {
+          action: 'review.rejected', targetType: item.subjectType, targetId: item.subjectId,
+          details: { variants: decided, reason: body.reason, comments: body.comments.length },
+        });
+        return item;
+      });
+      return ctx.statusOf(db, item);
+    },
+
+    /** A compliance reviewer accepts one warning on this exact version, with a reason. */
+    async acknowledge(actor: Actor, subjectType: string, subjectId: string, body: { variantId: string; findingKey: string; reason: string }) {
+      const item = await db.transaction(async (tx) => {
+        const item = await ctx.findItemOrFail(tx, actor.workspaceId, subjectType, subjectId, true);
+        const v = await store.findVariant(tx, actor.workspaceId, item.id, body.variantId);
+        if (!v) throw new DomainError('review.variant_not_found');
+        const subject = subjectOf(item, v);
+        if (isOwnWork(actor.userId, subject)) throw new DomainError('review.self_approval', { message: 'nobody waives findings on their own work' });
+        const stage = v.state === 'in_review' ? v.plan[v.stageIndex] : undefined;
+        if (!stage) throw new DomainError('review.not_in_review');
+        if (!stage.runsCompliance || !isEligible(stage, actor, subject)) throw new DomainError('review.not_your_stage');
+        const finding = ctx.check(v).findings.find((f) => findingKey(f) === body.findingKey);
+        if (!finding) throw new DomainError('review.finding_not_found', { fields: { findingKey: 'no such finding on this version' } });
+        if (finding.severity !== 'warn') throw new DomainError('review.not_a_warning', { fields: { findingKey: 'blocking findings must be fixed, not acknowledged' } });
+        const already = await store.listAcknowledged(tx, item.workspaceId, item.id, v.variantId, v.textHash);
+        if (!already.has(body.findingKey)) {
+          await ctx.event(tx, item, {
+            kind: 'acknowledge', actorId: actor.userId, variantId: v.variantId, round: v.round, stageKey: stage.key,
+            textHash: v.textHash, findingKey: body.findingKey, reason: body.reason,
+          });
+          await team.record(tx, actor, {
+            action: 'review.warning_acknowledged', targetType: item.subjectType, targetId: item.subjectId,
+            details: { variantId: v.variantId, findingKey: body.findingKey, rule: finding.rule, textHash: v.textHash, reason: body.reason },
+          });
+        }
+        return item;
+      });
+      return ctx.statusOf(db, item);
+    },
+  };
+}
