@@ -35,7 +35,7 @@ describe('parseMetricsFile (CSV)', () => {
     expect(r.errors.find((e) => e.line === 5)!.message).toBe('曝光量（exposure）不能为负数：-5');
     expect(r.errors.find((e) => e.code === 'duplicate')!.message).toBe('与第 2 行重复（日期、平台、账号、内容相同）');
     // Line 9 is blank; line 10 uses 2026/11/17, 小红书, 热点, 图文笔记, "1,200" and empty (unknown) counts.
-    expect(r.rows.map((x) => x.postId)).toEqual(['wb-1', 'xhs-1']);
+    expect(r.rows.map((x) => ('postId' in x ? x.postId : null))).toEqual(['wb-1', 'xhs-1']);
     expect(r.rows[1]).toMatchObject({
       date: '2026-11-17', platform: 'xiaohongshu', postTitle: '逗号,标题', theme: 'trending', format: 'note',
       exposure: 1200, saves: null, clicks: null, conversions: null,

@@ -1,0 +1,235 @@
+import { DateTime } from 'luxon';
+import type { Database } from '../../db/client.js';
+import type { Clock } from '../../kernel/clock.js';
+import { DomainError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import type { TeamService } from '../team/service.js';
+import type { Locale } from './labels.js';
+import { type PostDailyRow, aggregatePosts, interactionRate, sumCounts } from './model.js';
+import { type Goal, goalActual, goalProgress } from './goals.js';
+import type { CompetitorInput } from './competitors.js';
+import { parseMetricsFile } from './import-parse.js';
+import { buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
+import { buildWeeklyReview } from './review-report.js';
+import { type PeriodKind, buildPeriodReport, periodRange, previousPeriod } from './period-report.js';
+import type { ReportDocument } from './report-document.js';
+import { toMarkdown, toPdf, toXlsx } from './exports/index.js';
+import { createAnalyticsStore, type GoalRow } from './store.js';
+
+/** Who acts: a member in a workspace, or the CLI (no user). */
+export interface Caller {
+  workspaceId: string;
+  userId: string | null;
+}
+
+export type ExportFormat = 'json' | 'md' | 'xlsx' | 'pdf';
+
+export interface ImportSummary {
+  kind: 'posts' | 'accounts';
+  rows: number;
+  from: string;
+  to: string;
+  platforms: string[];
+  accounts: number;
+}
+
+export function presentGoal(g: GoalRow, progress: ReturnType<typeof goalProgress>) {
+  return {
+    id: g.id, name: g.name, metric: g.metric, target: g.target, scope: g.scope, start: g.startDay, end: g.endDay,
+    createdAt: g.createdAt.toISOString(), progress,
+  };
+}
+
+export function createAnalyticsService(deps: { database: Database; clock: Clock; team: TeamService }) {
+  const { database, clock, team } = deps;
+  const db = database.db;
+  const store = createAnalyticsStore();
+
+  /** Today in the workspace's time zone, and its zone and language. */
+  async function workspaceToday(workspaceId: string) {
+    const w = await team.workspaceSettings(workspaceId);
+    const today = DateTime.fromJSDate(clock.now()).setZone(w.timeZone).toISODate()!;
+    return { today, locale: (w.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale, name: w.name };
+  }
+
+  async function rowsBetween(workspaceId: string, from: string, to: string) {
+    const [posts, accounts] = await Promise.all([
+      store.listPostSnapshots(db, workspaceId, from, to),
+      store.listAccountSnapshots(db, workspaceId, from, to),
+    ]);
+    return { posts, accounts };
+  }
+
+  /** The week's and the previous week's rows (plus the day before, for followers at the start). */
+  async function weekRows(workspaceId: string, week: string) {
+    const prev = isoWeekRange(previousIsoWeek(week));
+    const from = DateTime.fromISO(prev.start).minus({ days: 1 }).toISODate()!;
+    return rowsBetween(workspaceId, from, isoWeekRange(week).end);
+  }
+
+  async function resolveWeek(caller: Caller, week?: string) {
+    const ws = await workspaceToday(caller.workspaceId);
+    const chosen = week ?? isoWeekOf(ws.today);
+    isoWeekRange(chosen); // validates
+    return { ...ws, week: chosen };
+  }
+
+  async function goalsWithProgress(workspaceId: string, asOf: string) {
+    const goals = await store.listGoals(db, workspaceId);
+    if (!goals.length) return [];
+    const from = goals.reduce((m, g) => (g.startDay < m ? g.startDay : m), goals[0].startDay);
+    const to = goals.reduce((m, g) => (g.endDay > m ? g.endDay : m), goals[0].endDay);
+    const { posts, accounts } = await rowsBetween(workspaceId, DateTime.fromISO(from).minus({ days: 1 }).toISODate()!, to);
+    return goals.map((g) => {
+      const goal: Goal = { metric: g.metric, target: g.target, scope: g.scope, start: g.startDay, end: g.endDay };
+      return { row: g, goal, progress: goalProgress(goal, goalActual(goal, posts, accounts, asOf), asOf) };
+    });
+  }
+
+  async function competitorInputs(workspaceId: string, from: string, to: string, own: { posts: PostDailyRow[]; accounts: Awaited<ReturnType<typeof rowsBetween>>['accounts'] }) {
+    const competitors = await store.listCompetitors(db, workspaceId);
+    if (!competitors.length) return [];
+    const snaps = await store.listCompetitorSnapshots(db, workspaceId, from, to);
+    const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
+    const inputs: CompetitorInput[] = competitors.map((c) => {
+      const s = snaps.filter((x) => x.competitorId === c.id && x.followers !== null);
+      const rates = snaps.filter((x) => x.competitorId === c.id && x.interactionRate !== null).map((x) => x.interactionRate!);
+      const posts = snaps.filter((x) => x.competitorId === c.id && x.posts !== null);
+      return {
+        name: c.name, platform: c.platform, followers: s.at(-1)?.followers ?? null, followersAtStart: s[0]?.followers ?? null,
+        posts: posts.length ? posts.reduce((a, x) => a + x.posts!, 0) : null, days,
+        interactionRate: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null,
+      };
+    });
+    const platforms = new Set(competitors.map((c) => c.platform));
+    for (const key of new Set(own.accounts.filter((a) => platforms.has(a.platform)).map((a) => `${a.platform}\u0000${a.account}`))) {
+      const [platform, account] = key.split('\u0000');
+      const acc = own.accounts.filter((a) => a.platform === platform && a.account === account && a.followers !== null);
+      const posts = own.posts.filter((p) => p.platform === platform && p.account === account);
+      inputs.push({
+        name: account, platform, own: true, followers: acc.at(-1)?.followers ?? null, followersAtStart: acc[0]?.followers ?? null,
+        posts: aggregatePosts(posts).length, days, interactionRate: interactionRate(sumCounts(posts)),
+      });
+    }
+    return inputs;
+  }
+
+  return {
+    /** Parse, validate and store a metrics file: all rows or none. */
+    async importMetrics(caller: Caller, file: { data: Buffer; filename?: string }, opts: { locale?: Locale; source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportSummary> {
+      const parsed = await parseMetricsFile(file.data, { filename: file.filename, locale: opts.locale });
+      if (parsed.errors.length) {
+        throw new DomainError('analytics.import_invalid', {
+          message: `${parsed.errors.length} problem(s) in the file; nothing was imported`,
+          fields: Object.fromEntries(parsed.errors.slice(0, 50).map((e) => [`line ${e.line}.${e.field}`, e.message])),
+          details: { errors: parsed.errors },
+        });
+      }
+      if (!parsed.rows.length) throw new DomainError('analytics.import_empty', { message: 'the file has no data rows' });
+      const rows = parsed.rows as { date: string; platform: string; account: string }[];
+      const days = [...new Set(rows.map((r) => r.date))].sort();
+      let done = 0;
+      const progress = (n: number) => { done += n; opts.onProgress?.(done, rows.length); };
+      await db.transaction(async (tx) => {
+        if (parsed.kind === 'posts') await store.upsertPostSnapshots(tx, caller.workspaceId, parsed.rows, opts.source ?? 'import', progress);
+        else await store.upsertAccountSnapshots(tx, caller.workspaceId, parsed.rows, opts.source ?? 'import', progress);
+        await store.refreshRollups(tx, caller.workspaceId, days);
+        await team.record(tx, caller, {
+          action: 'analytics.imported', targetType: 'workspace', targetId: caller.workspaceId,
+          details: { kind: parsed.kind, rows: rows.length, from: days[0], to: days.at(-1), file: file.filename ?? null },
+        });
+      });
+      return {
+        kind: parsed.kind, rows: rows.length, from: days[0], to: days.at(-1)!,
+        platforms: [...new Set(rows.map((r) => r.platform))].sort(),
+        accounts: new Set(rows.map((r) => `${r.platform}/${r.account}`)).size,
+      };
+    },
+
+    /** The 周度数据监测表 of an ISO week (this week in the workspace's zone by default). */
+    async weeklyTable(caller: Caller, week?: string, locale?: Locale) {
+      const w = await resolveWeek(caller, week);
+      return buildWeeklyTable({ week: w.week, ...(await weekRows(caller.workspaceId, w.week)), locale: locale ?? w.locale });
+    },
+
+    async weeklyReview(caller: Caller, week?: string, locale?: Locale): Promise<ReportDocument> {
+      const w = await resolveWeek(caller, week);
+      return buildWeeklyReview({ week: w.week, ...(await weekRows(caller.workspaceId, w.week)), locale: locale ?? w.locale, workspaceName: w.name });
+    },
+
+    async periodReport(caller: Caller, kind: PeriodKind, period: string, locale?: Locale): Promise<ReportDocument> {
+      const ws = await workspaceToday(caller.workspaceId);
+      const range = periodRange(kind, period);
+      const prev = periodRange(kind, previousPeriod(kind, period));
+      const { posts, accounts } = await rowsBetween(caller.workspaceId, DateTime.fromISO(prev.start).minus({ days: 1 }).toISODate()!, range.end);
+      const asOf = ws.today < range.end ? ws.today : range.end;
+      const goals = (await goalsWithProgress(caller.workspaceId, asOf))
+        .filter((g) => g.goal.start <= range.end && g.goal.end >= range.start)
+        .map((g) => ({ ...g.goal, name: g.row.name }));
+      const inPeriod = { posts: posts.filter((p) => p.date >= range.start), accounts: accounts.filter((a) => a.date >= range.start) };
+      const competitors = await competitorInputs(caller.workspaceId, range.start, range.end, inPeriod);
+      return buildPeriodReport({ kind, period, posts, accounts, goals, competitors, asOf, locale: locale ?? ws.locale, workspaceName: ws.name });
+    },
+
+    /** A report document rendered in a format; json is the document itself (weekly: the table too). */
+    async render(doc: ReportDocument, format: ExportFormat): Promise<{ body: Buffer | string; contentType: string; extension: string }> {
+      if (format === 'xlsx') return { body: await toXlsx(doc), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+      if (format === 'pdf') return { body: await toPdf(doc), contentType: 'application/pdf', extension: 'pdf' };
+      if (format === 'md') return { body: toMarkdown(doc), contentType: 'text/markdown; charset=utf-8', extension: 'md' };
+      return { body: JSON.stringify(doc, null, 2), contentType: 'application/json; charset=utf-8', extension: 'json' };
+    },
+
+    async listGoals(caller: Caller) {
+      const { today } = await workspaceToday(caller.workspaceId);
+      return { items: (await goalsWithProgress(caller.workspaceId, today)).map((g) => presentGoal(g.row, g.progress)) };
+    },
+
+    async createGoal(caller: Caller, input: Goal & { name: string }) {
+      if (input.end < input.start) throw new DomainError('analytics.invalid_goal', { fields: { end: 'must not be before start' } });
+      const row = await db.transaction(async (tx) => {
+        const g = await store.insertGoal(tx, {
+          id: newId(), workspaceId: caller.workspaceId, name: input.name, metric: input.metric, target: input.target,
+          scope: input.scope, startDay: input.start, endDay: input.end, createdBy: caller.userId,
+        });
+        await team.record(tx, caller, { action: 'analytics.goal_created', targetType: 'goal', targetId: g.id, details: { name: g.name, metric: g.metric, target: g.target } });
+        return g;
+      });
+      const { today } = await workspaceToday(caller.workspaceId);
+      const all = await goalsWithProgress(caller.workspaceId, today);
+      return { goal: presentGoal(row, all.find((g) => g.row.id === row.id)!.progress) };
+    },
+
+    async deleteGoal(caller: Caller, id: string) {
+      await db.transaction(async (tx) => {
+        const g = await store.deleteGoal(tx, caller.workspaceId, id);
+        if (!g) throw new DomainError('analytics.goal_not_found');
+        await team.record(tx, caller, { action: 'analytics.goal_deleted', targetType: 'goal', targetId: id, details: { name: g.name } });
+      });
+    },
+
+    async listCompetitors(caller: Caller) {
+      const rows = await store.listCompetitors(db, caller.workspaceId);
+      return { items: rows.map((c) => ({ id: c.id, name: c.name, platform: c.platform, handle: c.handle, notes: c.notes })) };
+    },
+
+    async createCompetitor(caller: Caller, input: { name: string; platform: string; handle?: string; notes?: string }) {
+      return db.transaction(async (tx) => {
+        const c = await store.insertCompetitor(tx, { id: newId(), workspaceId: caller.workspaceId, ...input });
+        if (!c) throw new DomainError('analytics.competitor_exists', { fields: { name: 'already tracked on this platform' } });
+        await team.record(tx, caller, { action: 'analytics.competitor_created', targetType: 'competitor', targetId: c.id, details: { name: c.name, platform: c.platform } });
+        return { competitor: { id: c.id, name: c.name, platform: c.platform, handle: c.handle, notes: c.notes } };
+      });
+    },
+
+    async recordCompetitorSnapshot(caller: Caller, id: string, input: { date: string; followers?: number | null; posts?: number | null; interactionRate?: number | null }) {
+      const c = await store.findCompetitor(db, caller.workspaceId, id);
+      if (!c) throw new DomainError('analytics.competitor_not_found');
+      await store.upsertCompetitorSnapshot(db, {
+        competitorId: id, workspaceId: caller.workspaceId, day: input.date,
+        followers: input.followers ?? null, posts: input.posts ?? null, interactionRate: input.interactionRate ?? null,
+      });
+    },
+  };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

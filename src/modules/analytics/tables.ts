@@ -1,0 +1,102 @@
+import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from '../team/tables.js';
+import type { GoalMetric, GoalScope } from './goals.js';
+
+// Dates (`date`) are days in the workspace's time zone, as the platforms report them.
+// Counts are nullable: unknown is null, never 0.
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const workspaceId = () => uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' });
+const count = (name: string) => bigint(name, { mode: 'number' });
+
+/** One post's counts for one day (imported or collected). Re-importing a day replaces it. */
+export const analyticsPostSnapshots = pgTable('analytics_post_snapshots', {
+  workspaceId: workspaceId(),
+  day: date('day', { mode: 'string' }).notNull(),
+  platform: text('platform').notNull(),
+  account: text('account').notNull(),
+  postId: text('post_id').notNull(),
+  postTitle: text('post_title').notNull().default(''),
+  theme: text('theme'),
+  format: text('format'),
+  publishedHour: integer('published_hour'),
+  exposure: count('exposure'),
+  likes: count('likes'),
+  comments: count('comments'),
+  shares: count('shares'),
+  saves: count('saves'),
+  clicks: count('clicks'),
+  conversions: count('conversions'),
+  source: text('source').notNull().default('import'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.day, t.platform, t.account, t.postId] }),
+  index('analytics_post_snapshots_ws_day_idx').on(t.workspaceId, t.day),
+]);
+
+/** One account's followers for one day. */
+export const analyticsAccountSnapshots = pgTable('analytics_account_snapshots', {
+  workspaceId: workspaceId(),
+  day: date('day', { mode: 'string' }).notNull(),
+  platform: text('platform').notNull(),
+  account: text('account').notNull(),
+  followers: count('followers'),
+  newFollowers: count('new_followers'),
+  unfollows: count('unfollows'),
+  source: text('source').notNull().default('import'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.day, t.platform, t.account] }),
+  index('analytics_account_snapshots_ws_day_idx').on(t.workspaceId, t.day),
+]);
+
+/** Per account and day: the posts' counts summed plus the account's followers (dashboards). */
+export const analyticsDailyRollups = pgTable('analytics_daily_rollups', {
+  workspaceId: workspaceId(),
+  day: date('day', { mode: 'string' }).notNull(),
+  platform: text('platform').notNull(),
+  account: text('account').notNull(),
+  posts: integer('posts').notNull().default(0),
+  exposure: count('exposure'),
+  interactions: count('interactions'),
+  clicks: count('clicks'),
+  conversions: count('conversions'),
+  followers: count('followers'),
+  newFollowers: count('new_followers'),
+  unfollows: count('unfollows'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.platform, t.account] })]);
+
+/** SMART goals: metric, target, platform/account scope, start and end day. */
+export const analyticsGoals = pgTable('analytics_goals', {
+  id: uuid('id').primaryKey(),
+  workspaceId: workspaceId(),
+  name: text('name').notNull(),
+  metric: text('metric').$type<GoalMetric>().notNull(),
+  target: doublePrecision('target').notNull(),
+  scope: jsonb('scope').$type<GoalScope>().notNull().default({}),
+  startDay: date('start_day', { mode: 'string' }).notNull(),
+  endDay: date('end_day', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('analytics_goals_ws_idx').on(t.workspaceId)]);
+
+/** Reference accounts to benchmark against (竞品). */
+export const analyticsCompetitors = pgTable('analytics_competitors', {
+  id: uuid('id').primaryKey(),
+  workspaceId: workspaceId(),
+  name: text('name').notNull(),
+  platform: text('platform').notNull(),
+  handle: text('handle'),
+  notes: text('notes'),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('analytics_competitors_uq').on(t.workspaceId, t.platform, t.name)]);
+
+/** What we observed of a competitor on a day (followers, posts that day, interaction rate). */
+export const analyticsCompetitorSnapshots = pgTable('analytics_competitor_snapshots', {
+  competitorId: uuid('competitor_id').notNull().references(() => analyticsCompetitors.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceId(),
+  day: date('day', { mode: 'string' }).notNull(),
+  followers: count('followers'),
+  posts: integer('posts'),
+  interactionRate: doublePrecision('interaction_rate'),
+}, (t) => [primaryKey({ columns: [t.competitorId, t.day] }), index('analytics_competitor_snapshots_ws_idx').on(t.workspaceId, t.day)]);
