@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -65,6 +66,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pglite = opts.inMemory
       ? await PGlite.create({ loadDataDir: opts.loadDataDir })
       : await PGlite.create(pgDir, { loadDataDir: existsSync(join(pgDir, 'PG_VERSION')) ? undefined : opts.loadDataDir });
+    guardAgainstSelfDeadlock(pglite);
     return {
       kind: 'pglite',
       db: drizzlePglite({ client: pglite, schema }) as unknown as Db,
@@ -86,4 +88,24 @@ export function sqlOf(handle: DbOrTx): SqlRunner {
   // drizzle keeps the driver's client on the session: the PGlite transaction or the pg PoolClient.
   const client = (handle as unknown as { session: { client: SqlRunner } }).session.client;
   return { query: (text, values) => client.query(text, values) };
+}
+
+export class EmbeddedDeadlockError extends Error {}
+
+/**
+ * PGlite is one connection: while a transaction is open, a query on the top-level handle waits for it,
+ * and if the transaction is waiting for that query, both wait forever. Inside a transaction, use its
+ * handle (tx). This turns the silent hang into an error that names the mistake.
+ */
+function guardAgainstSelfDeadlock(pglite: PGlite) {
+  const inTransaction = new AsyncLocalStorage<boolean>();
+  const transaction = pglite.transaction.bind(pglite);
+  const query = pglite.query.bind(pglite);
+  const exec = pglite.exec.bind(pglite);
+  const fail = () => new EmbeddedDeadlockError('query on the database handle inside an open transaction: pass the transaction (tx) instead (PGlite would wait forever)');
+  Object.assign(pglite, {
+    transaction: (cb: Parameters<PGlite['transaction']>[0]) => transaction((tx) => inTransaction.run(true, () => cb(tx))),
+    query: (...args: Parameters<PGlite['query']>) => (inTransaction.getStore() ? Promise.reject(fail()) : query(...args)),
+    exec: (...args: Parameters<PGlite['exec']>) => (inTransaction.getStore() ? Promise.reject(fail()) : exec(...args)),
+  });
 }

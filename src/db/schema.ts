@@ -1,3 +1,4 @@
 // Every module's tables, for drizzle's typed queries. Add a line per module with tables.
 export * from '../modules/team/tables.js';
+export * from '../modules/notify/tables.js';
 export * from '../modules/review/tables.js';

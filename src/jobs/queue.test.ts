@@ -58,3 +58,17 @@ describe.each(BACKENDS)('job queue (%s)', (backend) => {
     expect(await jobs.healthy()).toBe(true);
   });
 });
+
+describe('the embedded database', () => {
+  it('names the mistake instead of hanging when a transaction queries the top-level handle', async () => {
+    const database = await createTestDatabase('pglite');
+    try {
+      await expect(database.db.transaction(async () => {
+        await database.db.execute(sql`select 1`);
+      })).rejects.toSatisfy((e: unknown) => /inside an open transaction/.test(String((e as Error).cause ?? e)));
+      expect((await database.sql.query<{ one: number }>('select 1 as one')).rows[0]!.one).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -112,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const hasConsole = existsSync(join(WEB_DIST, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });
+  if (hasConsole) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') return sendError(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`);
     if (!hasConsole) return reply.type('text/plain; charset=utf-8').status(503).send('The console is not built yet: run `npm run build:web`.');

@@ -2,10 +2,12 @@
 import type { ErrorStatusMap } from '../kernel/errors.js';
 import { teamErrors } from '../modules/team/errors.js';
 import { teamRoutes } from '../modules/team/routes.js';
+import { notifyErrors } from '../modules/notify/errors.js';
+import { notifyRoutes } from '../modules/notify/routes.js';
 import { reviewErrors } from '../modules/review/errors.js';
 import { reviewRoutes } from '../modules/review/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [teamErrors, reviewErrors];
+export const errorMaps: ErrorStatusMap[] = [teamErrors, notifyErrors, reviewErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...reviewRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...reviewRoutes];

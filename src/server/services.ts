@@ -6,20 +6,24 @@ import { createVault, loadVaultKey, type Vault } from '../kernel/vault.js';
 import { join } from 'node:path';
 import { createTeamService } from '../modules/team/service.js';
 import { createReviewService } from '../modules/review/service.js';
+import { createNotifyService } from '../modules/notify/service.js';
 
 export interface Deps {
   database: Database;
   jobs: Jobs;
   clock: Clock;
   config: Config;
+  /** Tests shorten the notification retry plan. */
+  notifyRetry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean };
 }
 
 /** The composition root: every module's service, built once per process. */
 export function createServices(deps: Deps) {
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
   const team = createTeamService({ database: deps.database, clock: deps.clock });
+  const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
   const review = createReviewService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team });
-  return { ...deps, vault, team, review };
+  return { ...deps, vault, team, notify, review };
 }
 
 export type Services = ReturnType<typeof createServices>;

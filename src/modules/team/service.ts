@@ -211,9 +211,12 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
       return { workspace: presentWorkspace(w) };
     },
 
-    /** For other modules: the workspace's time zone and working hours. */
-    async workspaceSettings(workspaceId: string) {
-      const w = await store.findWorkspace(db, workspaceId);
+    /**
+     * For other modules: the workspace's time zone and working hours. Pass your transaction when inside one
+     * (PGlite has one connection: a read outside the open transaction would wait for it forever).
+     */
+    async workspaceSettings(workspaceId: string, handle: DbOrTx = db) {
+      const w = await store.findWorkspace(handle, workspaceId);
       if (!w) throw new DomainError('workspace.not_found');
       return presentWorkspace(w);
     },
