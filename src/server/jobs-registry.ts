@@ -1,9 +1,11 @@
 // Every module's job handlers. Add a line per module that has jobs.
 import type { Services } from './services.js';
+import { filingsRemindJob } from '../modules/accounts/filings-remind.job.js';
 import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 import { deliverJob } from '../modules/notify/jobs.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(deliverJob(services.notify) as never);
   services.jobs.register(reviewOverdueJob(services.review) as never);
+  services.jobs.register(filingsRemindJob(services.accounts) as never);
 }

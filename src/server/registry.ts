@@ -6,8 +6,10 @@ import { notifyErrors } from '../modules/notify/errors.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { reviewErrors } from '../modules/review/errors.js';
 import { reviewRoutes } from '../modules/review/routes.js';
+import { accountsErrors } from '../modules/accounts/errors.js';
+import { accountsRoutes } from '../modules/accounts/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [teamErrors, notifyErrors, reviewErrors];
+export const errorMaps: ErrorStatusMap[] = [teamErrors, notifyErrors, reviewErrors, accountsErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...reviewRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...reviewRoutes, ...accountsRoutes];

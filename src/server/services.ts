@@ -5,6 +5,7 @@ import type { Config } from '../kernel/config.js';
 import { createVault, loadVaultKey, type Vault } from '../kernel/vault.js';
 import { join } from 'node:path';
 import { createTeamService } from '../modules/team/service.js';
+import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 
@@ -23,7 +24,8 @@ export function createServices(deps: Deps) {
   const team = createTeamService({ database: deps.database, clock: deps.clock });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
   const review = createReviewService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team });
-  return { ...deps, vault, team, notify, review };
+  const accounts = createAccountsService({ database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl });
+  return { ...deps, vault, team, notify, review, accounts };
 }
 
 export type Services = ReturnType<typeof createServices>;
