@@ -48,9 +48,11 @@ const Members = lazy(() => import('../pages/settings/members'));
 const Tokens = lazy(() => import('../pages/settings/tokens'));
 const Audit = lazy(() => import('../pages/settings/audit'));
 const Profile = lazy(() => import('../pages/account/profile'));
+const ReviewQueue = lazy(() => import('../pages/review/queue'));
 
 export const modules: ConsoleModule[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
+  { key: 'review.queue', path: '/review/queue', icon: <AuditOutlined />, labelKey: 'review.menu.queue', element: <ReviewQueue /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
     element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',

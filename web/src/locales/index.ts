@@ -7,6 +7,7 @@ import zhMembers from './zh-CN/members';
 import zhTokens from './zh-CN/tokens';
 import zhAudit from './zh-CN/audit';
 import zhErrors from './zh-CN/errors';
+import zhReview from './zh-CN/review';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -16,6 +17,7 @@ import enMembers from './en-US/members';
 import enTokens from './en-US/tokens';
 import enAudit from './en-US/audit';
 import enErrors from './en-US/errors';
+import enReview from './en-US/review';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,11 +27,11 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
   'zh-CN': {
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
-    members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors,
+    members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview,
   },
   'en-US': {
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
-    members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors,
+    members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview,
   },
 };
 

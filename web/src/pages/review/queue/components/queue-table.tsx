@@ -1,0 +1,62 @@
+import { Button, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { QueueItem } from '../api';
+import { formatInZone } from '../../../../utils/time';
+
+interface Props {
+  items: QueueItem[];
+  loading: boolean;
+  timeZone: string;
+  busy: string | null;
+  onApprove: (item: QueueItem) => void;
+  onReject: (item: QueueItem) => void;
+}
+
+/** One row per item waiting on the caller: its variants, their stages and due times. */
+export function QueueTable({ items, loading, timeZone, busy, onApprove, onReject }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Table<QueueItem>
+      rowKey={(r) => `${r.subjectType}:${r.subjectId}`}
+      dataSource={items}
+      loading={loading}
+      pagination={false}
+      locale={{ emptyText: t('review.queue.empty') }}
+      columns={[
+        { title: t('review.queue.col.subject'), dataIndex: 'subjectId' },
+        { title: t('review.queue.col.type'), dataIndex: 'contentType' },
+        {
+          title: t('review.queue.col.variants'),
+          render: (_, r) => (
+            <Space wrap>
+              {r.variants.map((v) => <Tag key={v.variantId}>{`${v.platform} · ${v.stageName}`}</Tag>)}
+            </Space>
+          ),
+        },
+        {
+          title: t('review.queue.col.due'),
+          render: (_, r) => (
+            <Space>
+              {formatInZone(r.dueAt, timeZone)}
+              {r.overdue && <Tag color="red">{t('review.queue.overdue')}</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: t('review.queue.col.actions'),
+          render: (_, r) => {
+            const key = `${r.subjectType}:${r.subjectId}`;
+            return (
+              <Space>
+                <Button type="primary" size="small" loading={busy === key} onClick={() => onApprove(r)} data-testid={`review-approve-${r.subjectId}`}>
+                  {t('review.action.approve')}
+                </Button>
+                <Button danger size="small" disabled={busy === key} onClick={() => onReject(r)}>{t('review.action.reject')}</Button>
+              </Space>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
