@@ -1,0 +1,105 @@
+// npm run eval:text [-- --json] — measures the text models on data they were never trained on:
+// ../shared/data/waimai_10k.csv (binary polarity, another domain) and the test split of
+// test/fixtures/social-comments.jsonl (3-class sentiment, 5-class intent, spam). Also model
+// load time and single-core throughput of the full analysis.
+import { TextAnalyzer, wordsOf } from '../src/modules/text/analyzer.js';
+import { readModels } from '../src/modules/text/bundle.js';
+import { readReviews, readSocial } from '../src/modules/text/corpus.js';
+import { INTENTS, SENTIMENTS } from '../src/modules/text/model.js';
+import { normalizeText } from '../src/modules/text/normalize.js';
+import { LexScanner } from '../src/modules/text/scan.js';
+import { getJieba, segment } from '../src/modules/text/segmenter.js';
+
+const asJson = process.argv.includes('--json');
+const say = (s: string) => { if (!asJson) console.log(s); else console.error(s); };
+
+// ---------- load ----------
+let t0 = performance.now();
+getJieba();
+const jiebaMs = performance.now() - t0;
+t0 = performance.now();
+const analyzer = new TextAnalyzer(readModels());
+const loadMs = performance.now() - t0;
+say(`model load ${loadMs.toFixed(1)} ms (jieba dictionary, shared by the process: ${jiebaMs.toFixed(0)} ms)`);
+
+function confusion(labels: readonly string[], pairs: Array<[string, string]>): number[][] {
+  const m = labels.map(() => labels.map(() => 0));
+  for (const [y, p] of pairs) m[labels.indexOf(y)][labels.indexOf(p)]++;
+  return m;
+}
+function printConfusion(title: string, labels: readonly string[], m: number[][]): void {
+  const w = Math.max(10, ...labels.map((l) => l.length + 1));
+  say(`${title} (rows = truth, columns = predicted)`);
+  say(' '.repeat(w) + labels.map((l) => l.padStart(w)).join(''));
+  m.forEach((row, i) => say(labels[i].padEnd(w) + row.map((v) => String(v).padStart(w)).join('')));
+}
+function f1For(m: number[][], k: number): number {
+  const tp = m[k][k];
+  const fp = m.reduce((s, row, i) => s + (i === k ? 0 : row[k]), 0);
+  const fn = m[k].reduce((s, v, j) => s + (j === k ? 0 : v), 0);
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+const acc = (m: number[][]) => m.reduce((s, row, i) => s + row[i], 0) / m.flat().reduce((a, b) => a + b, 0);
+const r4 = (v: number) => Math.round(v * 10000) / 10000;
+
+// ---------- waimai_10k: binary polarity ----------
+const scanner = new LexScanner();
+const waimai = readReviews('waimai_10k.csv');
+const binLabels = ['negative', 'positive'];
+const wm = confusion(binLabels, waimai.map((r) => {
+  const norm = normalizeText(r.text);
+  const margin = analyzer.polarityOf(norm, scanner.scan(norm), wordsOf(segment(norm)));
+  return [binLabels[r.label], margin > 0 ? 'positive' : 'negative'];
+}));
+const waimaiAcc = acc(wm);
+const waimaiF1 = (f1For(wm, 0) + f1For(wm, 1)) / 2;
+say(`\nwaimai_10k (${waimai.length} reviews, never trained on): accuracy ${waimaiAcc.toFixed(4)}, macro-F1 ${waimaiF1.toFixed(4)}`);
+printConfusion('waimai polarity', binLabels, wm);
+
+// ---------- social test split ----------
+const social = readSocial().filter((e) => e.split === 'test');
+const results = social.map((e) => ({ e, a: analyzer.analyze(e.text) }));
+const sm = confusion(SENTIMENTS, results.map(({ e, a }) => [e.sentiment, a.sentiment]));
+const im = confusion(INTENTS, results.map(({ e, a }) => [e.intent, a.intent]));
+const spamLabels = ['ham', 'spam'];
+const pm = confusion(spamLabels, results.map(({ e, a }) => [e.spam ? 'spam' : 'ham', a.spam ? 'spam' : 'ham']));
+const spamPrecision = pm[1][1] / Math.max(1, pm[0][1] + pm[1][1]);
+const spamRecall = pm[1][1] / Math.max(1, pm[1][0] + pm[1][1]);
+say(`\nsocial test split (${social.length} comments, never trained on)`);
+say(`sentiment 3-class accuracy ${acc(sm).toFixed(4)}, macro-F1 ${(SENTIMENTS.reduce((s, _, k) => s + f1For(sm, k), 0) / 3).toFixed(4)}`);
+printConfusion('sentiment', SENTIMENTS, sm);
+say(`intent 5-class accuracy ${acc(im).toFixed(4)}`);
+printConfusion('intent', INTENTS, im);
+say(`spam precision ${spamPrecision.toFixed(4)}, recall ${spamRecall.toFixed(4)}`);
+printConfusion('spam', spamLabels, pm);
+if (process.argv.includes('--errors')) {
+  for (const { e, a } of results) {
+    if (e.sentiment !== a.sentiment || e.intent !== a.intent || e.spam !== a.spam) {
+      say(`  ${e.text}  truth=${e.sentiment}/${e.intent}/${e.spam} got=${a.sentiment}/${a.intent}/${a.spam} ${a.score}`);
+    }
+  }
+}
+
+// ---------- throughput: full analysis of short messages, one core ----------
+const texts = [...waimai.map((r) => r.text), ...social.map((e) => e.text)].filter((t) => t.length <= 140);
+for (let i = 0; i < 2000; i++) analyzer.analyze(texts[i % texts.length]); // warm-up
+const N = 40_000;
+let chars = 0;
+t0 = performance.now();
+for (let i = 0; i < N; i++) {
+  const t = texts[i % texts.length];
+  chars += t.length;
+  analyzer.analyze(t);
+}
+const secs = (performance.now() - t0) / 1000;
+const messagesPerSecond = Math.round(N / secs);
+say(`\nthroughput: ${messagesPerSecond} messages/s on one core (full analysis; mean ${(chars / N).toFixed(1)} chars per message)`);
+
+if (asJson) {
+  console.log(JSON.stringify({
+    waimai: { accuracy: r4(waimaiAcc), macroF1: r4(waimaiF1) },
+    social: { sentimentAccuracy: r4(acc(sm)), intentAccuracy: r4(acc(im)), spamPrecision: r4(spamPrecision), spamRecall: r4(spamRecall) },
+    messagesPerSecond,
+    loadMs: Math.round(loadMs * 10) / 10,
+  }));
+}

@@ -1,0 +1,199 @@
+// npm run train:text — builds src/modules/text/models/*.json from
+// ../shared/data/online_shopping_10_cats.csv (never committed) and the train split of
+// test/fixtures/social-comments.jsonl. The test split and waimai_10k are never read here.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MODEL_FILES, MODEL_VERSION, MODELS_DIR, type FeaturizerSpec, type IdfModelFile, type IntentModelFile, type SentimentModelFile } from '../src/modules/text/bundle.js';
+import { inDevSplit, readReviews, readSocial, type SocialExample } from '../src/modules/text/corpus.js';
+import { Featurizer, type FeatureVector } from '../src/modules/text/features.js';
+import { dot, packWeights, softmaxInPlace, SparseRows, trainLinear, unpackWeights } from '../src/modules/text/linear.js';
+import { INTENTS, intentRules, META_COUNT, META_NAMES, RULE_COUNT, RULE_NAMES, SENTIMENTS, sentimentMeta } from '../src/modules/text/model.js';
+import { normalizeText } from '../src/modules/text/normalize.js';
+import { LexScanner } from '../src/modules/text/scan.js';
+import { getJieba, segment } from '../src/modules/text/segmenter.js';
+import { spamSignals } from '../src/modules/text/spam.js';
+import { wordsOf } from '../src/modules/text/analyzer.js';
+
+const SENT: FeaturizerSpec = { bits: 20, words: true, trigrams: true, denseScale: 1 };
+const SENT_TRAIN = { epochs: 4, lr: 0.1, l2: 0 };
+const NB_ALPHA = 1;
+const SOCIAL_WEIGHT = 3;
+const KEEP_WEIGHTS = 500_000;
+const INTENT: FeaturizerSpec = { bits: 16, words: false, trigrams: false, denseScale: 1 };
+const started = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+
+const scanner = new LexScanner();
+const sentFz = new Featurizer(SENT.bits, SENT);
+getJieba();
+
+interface Prepared { norm: string; words: string[] }
+function prepare(text: string): Prepared {
+  const norm = normalizeText(text);
+  return { norm, words: wordsOf(segment(norm)) };
+}
+function sentFeatures(p: Prepared): FeatureVector {
+  return sentFz.featurize(p.norm, scanner.scan(p.norm), SENT.words ? p.words : undefined);
+}
+
+// ---------- data ----------
+const shopping = readReviews('online_shopping_10_cats.csv').map((r) => ({ ...r, prep: prepare(r.text) }));
+const social = readSocial().filter((e) => e.split === 'train').map((e) => ({ ...e, prep: prepare(e.text) }));
+log(`read ${shopping.length} shopping reviews, ${social.length} social training examples`);
+
+const polarLabel = (e: SocialExample) => (e.sentiment === 'positive' ? 1 : e.sentiment === 'negative' ? 0 : -1);
+
+/** NB log-count ratios over the rows (binary presence), then rows scaled by them. */
+function nbRatios(rows: SparseRows, dim: number, denseFrom: number): Float32Array {
+  const pc = new Float64Array(dim).fill(NB_ALPHA), nc = new Float64Array(dim).fill(NB_ALPHA);
+  const x: FeatureVector = { idx: new Int32Array(0), val: new Float32Array(0), n: 0 };
+  for (let r = 0; r < rows.size; r++) {
+    rows.row(r, x);
+    const c = rows.labels[r] ? pc : nc;
+    for (let k = 0; k < x.n; k++) c[x.idx[k]] += rows.weights[r];
+  }
+  let ps = 0, ns = 0;
+  for (let f = 0; f < dim; f++) { ps += pc[f]; ns += nc[f]; }
+  const ratio = new Float32Array(dim);
+  for (let f = 0; f < dim; f++) ratio[f] = f >= denseFrom ? 1 : Math.log(pc[f] / ps / (nc[f] / ns));
+  return ratio;
+}
+
+function trainPolarity(include: (i: number) => boolean, socialInclude: (i: number) => boolean): Float32Array {
+  const rows = new SparseRows();
+  shopping.forEach((r, i) => { if (include(i)) rows.add(sentFeatures(r.prep), r.label); });
+  social.forEach((e, i) => {
+    const y = polarLabel(e);
+    if (y >= 0 && socialInclude(i)) rows.add(sentFeatures(e.prep), y, SOCIAL_WEIGHT);
+  });
+  const ratio = nbRatios(rows, sentFz.dim, sentFz.denseIndex(0));
+  const end = rows.start[rows.size];
+  for (let k = 0; k < end; k++) rows.val[k] *= ratio[rows.idx[k]];
+  const w = trainLinear(rows, sentFz.dim, 1, SENT_TRAIN);
+  for (let f = 0; f < sentFz.dim; f++) w[f] *= ratio[f];
+  return w;
+}
+
+function accuracy(w: Float32Array, items: Array<{ prep: Prepared; label: number }>): number {
+  let ok = 0;
+  for (const it of items) ok += (dot(w, sentFeatures(it.prep)) > 0 ? 1 : 0) === it.label ? 1 : 0;
+  return ok / items.length;
+}
+
+// ---------- 1. polarity: dev check, then the final model ----------
+const isDev = shopping.map((r) => inDevSplit(r.text, 10));
+const devModel = trainPolarity((i) => !isDev[i], () => true);
+const dev = shopping.filter((_, i) => isDev[i]);
+const devAcc = accuracy(devModel, dev);
+log(`polarity dev accuracy (10% of shopping, held out): ${devAcc.toFixed(4)}`);
+
+const polarity = trainPolarity(() => true, () => true);
+const packed = packWeights(polarity, sentFz.dim, 1, KEEP_WEIGHTS);
+const prunedDevAcc = accuracy(unpackWeights(packed), dev); // optimistic (dev is in the final training set): shows pruning cost only
+log(`polarity final: ${packed.nnz} weights kept; accuracy on the dev rows after pruning ${prunedDevAcc.toFixed(4)} (in-sample)`);
+
+// ---------- 2. neutral band: stacker on cross-fitted margins of the social train split ----------
+const FOLDS = 3;
+const margins = new Float64Array(social.length);
+for (let k = 0; k < FOLDS; k++) {
+  const w = trainPolarity(() => true, (i) => i % FOLDS !== k);
+  social.forEach((e, i) => { if (i % FOLDS === k) margins[i] = dot(w, sentFeatures(e.prep)); });
+}
+log('cross-fitted polarity margins for the social train split');
+
+const meta = new Float64Array(META_COUNT);
+function denseRow(values: Float64Array): FeatureVector {
+  const idx = new Int32Array(values.length), val = new Float32Array(values.length);
+  for (let f = 0; f < values.length; f++) { idx[f] = f; val[f] = values[f]; }
+  return { idx, val, n: values.length };
+}
+const stackRows = new SparseRows();
+social.forEach((e, i) => {
+  const scan = scanner.scan(e.prep.norm);
+  stackRows.add(denseRow(sentimentMeta(margins[i], e.prep.norm, scan, meta)), SENTIMENTS.indexOf(e.sentiment));
+});
+const stackOpt = { epochs: 300, lr: 0.1, l2: 1e-3 };
+const neutralW = trainLinear(stackRows, META_COUNT, 3, stackOpt);
+const z3 = new Float64Array(3);
+function stackProbs(i: number): Float64Array {
+  z3.fill(0);
+  const a = stackRows.start[i];
+  for (let f = 0; f < META_COUNT; f++) for (let c = 0; c < 3; c++) z3[c] += neutralW[f * 3 + c] * stackRows.val[a + f];
+  return softmaxInPlace(z3);
+}
+let stackOk = 0;
+social.forEach((e, i) => { const p = stackProbs(i); stackOk += SENTIMENTS[p.indexOf(Math.max(...p))] === e.sentiment ? 1 : 0; });
+log(`neutral stacker: 3-class accuracy on its own (train) rows ${(stackOk / social.length).toFixed(3)}`);
+
+// ---------- 3. intent: rules + hashed n-grams, softmax, l2 picked by 5-fold CV ----------
+const intentFz = new Featurizer(INTENT.bits, INTENT);
+const intentDim = intentFz.dim + RULE_COUNT;
+const rules = new Float64Array(RULE_COUNT);
+const intentRows = new SparseRows();
+social.forEach((e, i) => {
+  const p = stackProbs(i);
+  const scan = scanner.scan(e.prep.norm);
+  const x = intentFz.featurize(e.prep.norm, scan);
+  intentRules(e.prep.norm, scan, spamSignals(e.prep.norm).score, p[2], p[0], rules);
+  for (let r = 0; r < RULE_COUNT; r++) intentFz.append(intentFz.dim + r, rules[r]);
+  intentRows.add(x, INTENTS.indexOf(e.intent));
+});
+function cvIntent(l2: number): number {
+  let ok = 0;
+  const x: FeatureVector = { idx: new Int32Array(0), val: new Float32Array(0), n: 0 };
+  const z = new Float64Array(INTENTS.length);
+  for (let k = 0; k < 5; k++) {
+    const tr = new SparseRows();
+    for (let r = 0; r < intentRows.size; r++) if (r % 5 !== k) tr.add(intentRows.row(r, x), intentRows.labels[r]);
+    const w = trainLinear(tr, intentDim, INTENTS.length, { epochs: 40, lr: 0.2, l2 });
+    for (let r = k; r < intentRows.size; r += 5) {
+      intentRows.row(r, x);
+      z.fill(0);
+      for (let j = 0; j < x.n; j++) for (let c = 0; c < INTENTS.length; c++) z[c] += w[x.idx[j] * INTENTS.length + c] * x.val[j];
+      ok += z.indexOf(Math.max(...z)) === intentRows.labels[r] ? 1 : 0;
+    }
+  }
+  return ok / intentRows.size;
+}
+let bestL2 = 0, bestCv = -1;
+for (const l2 of [1e-4, 1e-3, 1e-2]) {
+  const cv = cvIntent(l2);
+  log(`intent 5-fold CV on the social train split, l2=${l2}: ${cv.toFixed(3)}`);
+  if (cv > bestCv) { bestCv = cv; bestL2 = l2; }
+}
+const intentW = trainLinear(intentRows, intentDim, INTENTS.length, { epochs: 40, lr: 0.2, l2: bestL2 });
+
+// ---------- 4. IDF for keywords ----------
+const df = new Map<string, number>();
+const docs = [...shopping.map((r) => r.prep.words), ...social.map((e) => e.prep.words)];
+for (const ws of docs) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
+const terms: Record<string, number> = {};
+for (const [w, n] of df) {
+  if (n >= 3 && w.length >= 2 && w.length <= 12) terms[w] = Math.round(Math.log(docs.length / (n + 1)) * 100) / 100;
+}
+const fallback = Math.round(Math.log(docs.length / 2) * 100) / 100;
+log(`idf: ${Object.keys(terms).length} terms over ${docs.length} documents`);
+
+// ---------- save ----------
+const trainedAt = new Date().toISOString();
+const sentimentFile: SentimentModelFile = {
+  format: 'chorus.text.sentiment', version: MODEL_VERSION, trainedAt, featurizer: SENT, polarity: packed,
+  neutral: { features: [...META_NAMES], classes: [...SENTIMENTS], weights: Array.from(neutralW, (v) => Math.round(v * 1e4) / 1e4) },
+};
+const intentFile: IntentModelFile = {
+  format: 'chorus.text.intent', version: MODEL_VERSION, trainedAt, featurizer: INTENT, rules: [...RULE_NAMES],
+  classes: [...INTENTS], weights: packWeights(intentW, intentDim, INTENTS.length, 200_000), spamProbability: 0.5,
+};
+const idfFile: IdfModelFile = { format: 'chorus.text.idf', version: MODEL_VERSION, documents: docs.length, fallback, terms };
+mkdirSync(MODELS_DIR, { recursive: true });
+for (const [name, body] of [[MODEL_FILES.sentiment, sentimentFile], [MODEL_FILES.intent, intentFile], [MODEL_FILES.idf, idfFile]] as const) {
+  const path = join(MODELS_DIR, name);
+  writeFileSync(path, JSON.stringify(body) + '\n');
+  log(`wrote ${path} (${(statSync(path).size / 1e6).toFixed(2)} MB)`);
+}
+writeFileSync(join(MODELS_DIR, 'training-report.json'), JSON.stringify({
+  trainedAt, shoppingReviews: shopping.length, socialTrain: social.length, polarityDevAccuracy: devAcc,
+  polarityWeights: packed.nnz, intentCvAccuracy: bestCv, intentL2: bestL2, idfTerms: Object.keys(terms).length,
+  seconds: Math.round((performance.now() - started) / 100) / 10,
+}, null, 2) + '\n');
+log('done');

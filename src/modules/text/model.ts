@@ -1,0 +1,85 @@
+import type { LexScan } from './scan.js';
+
+/** The analysis of one message, as the CLI (`--jsonl`), the API and every inbound path see it. */
+export type Sentiment = 'positive' | 'neutral' | 'negative';
+export type Intent = 'inquiry' | 'complaint' | 'praise' | 'spam' | 'other';
+
+export const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
+export const INTENTS: readonly Intent[] = ['inquiry', 'complaint', 'praise', 'spam', 'other'];
+
+export interface TextAnalysis {
+  sentiment: Sentiment;
+  /** P(positive) − P(negative), in [−1, 1] */
+  score: number;
+  intent: Intent;
+  spam: boolean;
+  keywords: string[];
+}
+
+/** The same plus the evidence, for the console and for tuning. */
+export interface DetailedAnalysis extends TextAnalysis {
+  /** raw polarity margin of the binary model (log-odds of positive) */
+  polarity: number;
+  sentimentProbabilities: Record<Sentiment, number>;
+  intentProbabilities: Record<Intent, number>;
+  spamScore: number;
+  spamReasons: string[];
+}
+
+// ---- rule features shared by training and inference ----
+
+const Q_WORDS = /请问|想问|问下|问一下|求问|咨询|怎么|如何|多少|哪里|哪儿|哪个|哪家|哪款|哪些|几点|几号|几天|几个|什么时候|什么|是否|能否|能不能|可不可以|可以.{0,8}吗|有没有|是不是|会不会|要不要|支持.{0,8}吗|求链接|求推荐|推荐一[款个下]|了解一下/;
+const Q_END = /[吗呢嘛么][?？!！~。.…]*$|[吗呢][?？，,。]/;
+const WHY = /为什么|凭什么|到底|怎么回事|怎么又|怎么还|还没|什么态度|什么破|能不能管/;
+const DEMAND = /要求|请尽快|尽快|给个说法|给个解释|退款|退货|换货|赔偿|投诉|处理|解决|负责|维权|差评|拉黑|别买|千万别|不推荐/;
+const PROBLEM = /坏了|破损|碎了|没到|没收到|没人|不回|不理|发错|送错|漏了|少了|少放|闪退|故障|过敏|异物|死机|卡住|掉色|起球|发烫|异响|不给|拒绝|用不了|打不开|登不上|连不上|没反应|还没|拖了|等了|一直没/;
+const THANKS = /谢谢|感谢|多谢|感恩|辛苦了|点赞|点个赞|给力|支持你们|加油/;
+const PRAISE = /推荐|好评|回购|满意|喜欢|爱了|绝了|真香|宝藏|惊喜|惊艳|不愧|yyds|种草|安利/;
+const NEWS = /据报道|发布|公告|声明|宣布|同比|营收|报告显示|举行|上热搜|代言人/;
+
+export const RULE_NAMES = [
+  'question', 'qWord', 'qEnd', 'why', 'demand', 'problem', 'thanks', 'praise', 'news', 'mention',
+  'spam', 'pPos', 'pNeg', 'veryShort',
+] as const;
+export const RULE_COUNT = RULE_NAMES.length;
+
+/** Rule features for intent (0/1 flags, plus spam score and sentiment probabilities). */
+export function intentRules(norm: string, scan: LexScan, spamScore: number, pPos: number, pNeg: number, out: Float64Array): Float64Array {
+  out[0] = scan.questions > 0 ? 1 : 0;
+  out[1] = Q_WORDS.test(norm) ? 1 : 0;
+  out[2] = Q_END.test(norm) ? 1 : 0;
+  out[3] = WHY.test(norm) ? 1 : 0;
+  out[4] = DEMAND.test(norm) ? 1 : 0;
+  out[5] = PROBLEM.test(norm) ? 1 : 0;
+  out[6] = THANKS.test(norm) ? 1 : 0;
+  out[7] = PRAISE.test(norm) ? 1 : 0;
+  out[8] = NEWS.test(norm) ? 1 : 0;
+  out[9] = norm.includes('@') ? 1 : 0;
+  out[10] = Math.min(spamScore, 2) / 2;
+  out[11] = pPos;
+  out[12] = pNeg;
+  out[13] = scan.length <= 4 ? 1 : 0;
+  return out;
+}
+
+export const META_NAMES = ['bias', 'margin', 'absMargin', 'lexPos', 'lexNeg', 'emoPos', 'emoNeg', 'question', 'qWord', 'noPolar', 'short', 'thanks', 'problem'] as const;
+export const META_COUNT = META_NAMES.length;
+
+/** Features of the neutral-band stacker: the polarity margin and the evidence behind it. */
+export function sentimentMeta(margin: number, norm: string, scan: LexScan, out: Float64Array): Float64Array {
+  const m = Math.max(-8, Math.min(8, margin)) / 4;
+  out[0] = 1;
+  out[1] = m;
+  out[2] = Math.abs(m);
+  out[3] = Math.log1p(scan.pos);
+  out[4] = Math.log1p(scan.neg);
+  out[5] = Math.min(scan.emoPos, 3) / 3;
+  out[6] = Math.min(scan.emoNeg, 3) / 3;
+  out[7] = scan.questions > 0 ? 1 : 0;
+  out[8] = Q_WORDS.test(norm) ? 1 : 0;
+  out[9] = scan.hitsPos + scan.hitsNeg + scan.emoPos + scan.emoNeg === 0 ? 1 : 0;
+  out[10] = scan.length <= 6 ? 1 : 0;
+  out[11] = THANKS.test(norm) ? 1 : 0;
+  out[12] = PROBLEM.test(norm) ? 1 : 0;
+  return out;
+}
