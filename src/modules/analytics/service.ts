@@ -8,7 +8,8 @@ import type { Locale } from './labels.js';
 import { type PostDailyRow, aggregatePosts, interactionRate, sumCounts } from './model.js';
 import { type Goal, goalActual, goalProgress } from './goals.js';
 import type { CompetitorInput } from './competitors.js';
-import { parseMetricsFile } from './import-parse.js';
+import { parseMetricsFile, readCsv, readXlsx, validateTable } from './import-parse.js';
+import { suggestColumnMapping } from './column-mapping.js';
 import { buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
 import { buildWeeklyReview } from './review-report.js';
 import { type PeriodKind, buildPeriodReport, periodRange, previousPeriod } from './period-report.js';
@@ -143,6 +144,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         kind: parsed.kind, rows: rows.length, from: days[0], to: days.at(-1)!,
         platforms: [...new Set(rows.map((r) => r.platform))].sort(),
         accounts: new Set(rows.map((r) => `${r.platform}/${r.account}`)).size,
+      };
+    },
+
+    /** What an import would do, without writing: the guessed mapping and every problem. */
+    async previewImport(file: { data: Buffer; filename: string }, locale?: Locale) {
+      const table = /\.xlsx$/i.test(file.filename) ? await readXlsx(file.data) : readCsv(file.data.toString('utf8'));
+      const guess = suggestColumnMapping(table.headers);
+      const parsed = validateTable(table, { locale });
+      return {
+        headers: table.headers, kind: guess.kind, mapping: guess.mapping as Record<string, number | null>,
+        unmapped: guess.unmapped, missing: guess.missing, rows: parsed.rows.length, errors: parsed.errors,
       };
     },
 
