@@ -9,6 +9,14 @@ import { listQuery, noContent, ok, str, timeParam, type Route } from './http';
 import { presentAccount, presentComment, presentMedia, presentMention, presentMessage, presentPost } from './present';
 import type { SandboxState } from './state';
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export function apiRoutes(state: SandboxState, baseUrl: () => string): Route[] {
   const s = state;
   const tokenBody = (t: { accessToken: string; refreshToken: string; expiresAt: number; refreshExpiresAt: number; accountId: string }) => ({
@@ -57,7 +65,7 @@ export function apiRoutes(state: SandboxState, baseUrl: () => string): Route[] {
         const ct = (req.headers['content-type'] ?? '').toLowerCase();
         let input: { kind: 'image' | 'video'; filename: string; mimeType: string; size: number };
         if (ct.startsWith('image/') || ct.startsWith('video/')) {
-          input = { kind: ct.startsWith('video/') ? 'video' : 'image', mimeType: ct, size: raw.length, filename: String(req.headers['x-filename'] ?? 'upload') };
+          input = { kind: ct.startsWith('video/') ? 'video' : 'image', mimeType: ct, size: raw.length, filename: safeDecode(String(req.headers['x-filename'] ?? 'upload')) };
         } else {
           const kind = body.kind;
           if (kind !== 'image' && kind !== 'video') throw new SandboxError(422, 'invalid_field', 'kind must be image or video', { field: 'kind' });

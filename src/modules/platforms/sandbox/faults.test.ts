@@ -84,7 +84,7 @@ describe('faults over HTTP', () => {
   it('timeout after accepting: the post exists though the answer never came', async () => {
     const { sb, post, addFault, token } = await boot();
     await addFault({ kind: 'timeout', endpoint: 'posts.create', times: 1, delayMs: 5_000 });
-    await expect(post('c', AbortSignal.timeout(100))).rejects.toThrow();
+    await expect(post('c', AbortSignal.timeout(500))).rejects.toThrow();
     expect(sb.state.publishCountByKey('c')).toBe(1);
     const found = (await (await fetch(`${sb.url}/api/posts?key=c`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: unknown[] };
     expect(found.data).toHaveLength(1);
