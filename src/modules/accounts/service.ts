@@ -89,6 +89,8 @@ export function createAccountsService(deps: AccountsDeps) {
      * approved (while the first filing is still open, it updates that filing's form and restarts its approvals).
      */
     async update(actor: Actor, accountId: string, input: UpdateInput) {
+      // Read before the transaction: PGlite has one connection, a query outside an open transaction would wait on it.
+      const calendar = input.ownerId ? await ctx.calendarOf(actor.workspaceId) : null;
       return db.transaction(async (tx) => {
         const a = await ctx.findOrFail(tx, actor.workspaceId, accountId, true);
         if (a.status === 'retired') throw new DomainError('accounts.invalid_transition', { message: 'a retired account cannot be changed' });
@@ -117,7 +119,7 @@ export function createAccountsService(deps: AccountsDeps) {
             filing = await filings.restartInitial(tx, actor, pending, row, settings);
           } else {
             if (pending) throw new DomainError('accounts.filing_pending', { message: 'a filing for this account is still open' });
-            const dueAt = isHandover(changes) ? addWorkingDays(now, settings.reportWorkingDays, await ctx.calendarOf(actor.workspaceId)) : null;
+            const dueAt = isHandover(changes) && calendar ? addWorkingDays(now, settings.reportWorkingDays, calendar) : null;
             filing = await filings.submitRefiling(tx, actor, row, changes, reason ?? '', dueAt, settings);
           }
         }
@@ -130,6 +132,7 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Retires the account (credentials are wiped) and opens a retirement report due in N working days. */
     async retire(actor: Actor, accountId: string, reason: string) {
+      const calendar = await ctx.calendarOf(actor.workspaceId);
       return db.transaction(async (tx) => {
         const a = await ctx.findOrFail(tx, actor.workspaceId, accountId, true);
         if (!canTransition(a.status as AccountStatus, 'retired')) throw new DomainError('accounts.invalid_transition', { message: 'already retired' });
@@ -143,7 +146,7 @@ export function createAccountsService(deps: AccountsDeps) {
         await team.record(tx, actor, { action: 'accounts.retired', targetType: 'account', targetId: a.id, details: { from: a.status, reason } });
         let filing = null;
         if (a.activatedAt) {
-          const dueAt = addWorkingDays(now, settings.reportWorkingDays, await ctx.calendarOf(actor.workspaceId));
+          const dueAt = addWorkingDays(now, settings.reportWorkingDays, calendar);
           filing = await filings.submitRetirement(tx, actor, row, reason, dueAt, settings);
         }
         return { account: await ctx.present(tx, row), filing };
