@@ -8,8 +8,9 @@ import { reviewErrors } from '../modules/review/errors.js';
 import { reviewRoutes } from '../modules/review/routes.js';
 import { accountsErrors } from '../modules/accounts/errors.js';
 import { accountsRoutes } from '../modules/accounts/routes.js';
+import { complianceRoutes } from '../modules/compliance/routes.js';
 import type { AnyRoute } from './route.js';
 
 export const errorMaps: ErrorStatusMap[] = [teamErrors, notifyErrors, reviewErrors, accountsErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...reviewRoutes, ...accountsRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes];

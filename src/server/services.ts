@@ -8,6 +8,7 @@ import { createTeamService } from '../modules/team/service.js';
 import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
+import { createComplianceService } from '../modules/compliance/service.js';
 
 export interface Deps {
   database: Database;
@@ -23,9 +24,13 @@ export function createServices(deps: Deps) {
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
   const team = createTeamService({ database: deps.database, clock: deps.clock });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
-  const review = createReviewService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team });
+  const compliance = createComplianceService();
+  const review = createReviewService({
+    database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance,
+    notify: (n) => notify.notify(null, n.workspaceId, { event: 'review.overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
+  });
   const accounts = createAccountsService({ database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl });
-  return { ...deps, vault, team, notify, review, accounts };
+  return { ...deps, vault, team, notify, compliance, review, accounts };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,7 +6,10 @@ import { BACKENDS } from '../helpers/database.js';
 import { addMember, createTestRuntime, signUpOwner, type Session, type TestRuntime } from '../helpers/runtime.js';
 
 /** Routes anyone may call. Adding one here is a decision to review. */
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/oauth/:platform/callback', // platforms redirect the browser here; the signed state proves who started it
+]);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const workspaceRoutes = moduleRoutes.filter((r) => r.access !== 'public' && r.access !== 'user');
