@@ -183,10 +183,14 @@ function weightedIntent(rng: Rng, w: Record<Intent, number>): Intent {
   return 'neutral';
 }
 
-/** A product/topic word for templates: the first #话题#, else a short slice of the title or text. */
+const GENERIC_PRODUCTS = ['新品', '这款', '限定款', '礼盒', '套餐', '会员活动', '这个活动', '联名款'];
+
+/** A product/topic word for templates: a #话题#, a 《名》/【名】, a short title, else a generic noun. */
 export function productWord(text: string, title?: string): string {
-  const tag = /#([^#\s]{1,12})#?/.exec(text);
+  const tag = /#([^#\s]{1,12})#?/.exec(text) ?? /[《【「]([^》】」]{1,12})[》】」]/.exec(`${title ?? ''} ${text}`);
   if (tag) return tag[1]!;
-  const source = (title ?? text).replace(/[\s，。！？、,.!?#@【】《》「」"“”]/g, '');
-  return source.slice(0, 6) || '新品';
+  if (title && [...title].length <= 10) return title;
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return GENERIC_PRODUCTS[h % GENERIC_PRODUCTS.length]!;
 }
