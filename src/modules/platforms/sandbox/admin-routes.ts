@@ -118,6 +118,20 @@ export function adminRoutes(state: SandboxState, faults: FaultRegistry, webhooks
         return ok({ honor_idempotency_key: state.data.honorIdempotencyKey });
       },
     },
+    {
+      // Ground truth for evaluating intent/sentiment models: what each generated text was written as.
+      method: 'GET', path: '/_sandbox/labels', id: 'admin.labels', ...admin,
+      handle: ({ query }) => {
+        const limit = Math.min(10_000, Number(query.get('limit')) || 1000);
+        const label = (x: { id: string; text: string; intent?: string; createdAt: number }) => ({ id: x.id, text: x.text, intent: x.intent ?? null, created_at: new Date(x.createdAt).toISOString() });
+        const d = state.data;
+        return ok({
+          comments: d.comments.filter((c) => !c.own).slice(-limit).map(label),
+          messages: d.messages.filter((m) => m.direction === 'in').slice(-limit).map(label),
+          mentions: d.mentions.slice(-limit).map(label),
+        });
+      },
+    },
     { method: 'GET', path: '/_sandbox/webhooks/deliveries', id: 'admin.webhooks.deliveries', ...admin, handle: () => ok({ data: webhooks.deliveries() }) },
   ];
 }

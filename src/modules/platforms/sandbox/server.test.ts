@@ -195,6 +195,8 @@ describe('simulated activity', () => {
     expect(later.data.length).toBeGreaterThan(mentions.data.length);
     const comments = (await (await api('/api/comments?limit=200')).json()) as { data: { text: string }[] };
     expect(comments.data.some((c) => c.text.includes('门店食品安全'))).toBe(true);
+    const labels = (await (await admin('/labels')).json()) as { mentions: { text: string; intent: string }[] };
+    expect(labels.mentions.filter((m) => m.text.includes('门店食品安全')).every((m) => m.intent === 'complaint')).toBe(true);
   });
 
   it('pages lists with a cursor', async () => {
