@@ -28,7 +28,8 @@ export const weeklyTableSchema = z.object({
   rows: z.array(z.object({
     platform: z.string(),
     ...totals,
-    topItem: z.object({ title: z.string(), interactionRate: percent, postId: z.string().optional(), account: z.string().optional() }).nullable(),
+    topItem: z.object({ title: z.string(), interactionRate: percent }).nullable(),
+    topPostId: z.string().nullable(),
     issues: z.array(z.object({ code: z.string(), text: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
     posts: z.number(),
     netFollowers: count,

@@ -46,11 +46,10 @@ export function isoWeekOf(date: string): string {
   return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
 }
 
+/** Exactly { title, interactionRate } (the contract); the post's id is on the row as topPostId. */
 export interface TopItem {
   title: string;
   interactionRate: number | null;
-  postId?: string;
-  account?: string;
 }
 
 export interface WeeklyTotals {
@@ -67,6 +66,7 @@ export interface WeeklyTotals {
 export interface WeeklyRow extends WeeklyTotals {
   platform: string;
   topItem: TopItem | null;
+  topPostId: string | null;
   issues: Issue[];
   posts: number;
   netFollowers: Count;
@@ -207,7 +207,8 @@ export function buildPeriodTable(
     return {
       platform,
       ...totalsOf(cur, prev),
-      topItem: top ? { title: top.title, interactionRate: round(top.interactionRate, TABLE_DIGITS.rate), postId: top.postId, account: top.account } : null,
+      topItem: top ? { title: top.title, interactionRate: round(top.interactionRate, TABLE_DIGITS.rate) } : null,
+      topPostId: top?.postId ?? null,
       issues: [],
       posts: posts.length,
       netFollowers: net,
