@@ -88,10 +88,12 @@ describe('bilibili connector', () => {
   });
 
   it('submit lost after sending → unconfirmed; found by title', async () => {
-    const { c, clock } = await authorized();
+    const { c, ctx, clock } = await authorized();
     const since = clock.now();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/arcopen/fn/archive/add-by-utoken', { kind: 'hang', afterHandler: true });
     await expect(c.publish(archive())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('k1', since, { title: '三分钟看懂新品' })).toMatchObject({ platformPostId: server.archives[0].resource_id });
   });
 

@@ -73,10 +73,12 @@ describe('bluesky connector', () => {
   });
 
   it('lost answer → unconfirmed; findPostByKey finds the record by its derived key', async () => {
-    const { c, clock } = await session();
+    const { c, ctx, clock } = await session();
     await c.profile();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/xrpc/com.atproto.repo.createRecord', { kind: 'hang', afterHandler: true });
     await expect(c.publish(skeet())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('pub-1', clock.now())).toMatchObject({ platformPostId: expect.stringContaining(tidFromKey('pub-1')) });
     expect(await c.findPostByKey!('pub-2', clock.now())).toBeNull();
   });

@@ -15,15 +15,15 @@ describe('httpRequest failure classification', () => {
   });
   beforeAll(async () => { await new Promise<void>((r) => server.listen(0, '127.0.0.1', r)); url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; });
   afterAll(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); });
-  const ctx = (): ConnectorContext => ({ credentials: {}, fetch: globalThis.fetch, clock: fixedClock('2026-11-20T00:00:00Z'), timeoutMs: 150 });
+  const ctx = (timeoutMs = 5000): ConnectorContext => ({ credentials: {}, fetch: globalThis.fetch, clock: fixedClock('2026-11-20T00:00:00Z'), timeoutMs });
 
   it('decodes JSON', async () => {
     expect((await httpRequest(ctx(), 'x', { url: `${url}/ok` })).body).toEqual({ ok: true });
   });
 
   it('a POST that times out after sending is unconfirmed; a GET is retryable', async () => {
-    await expect(httpRequest(ctx(), 'x', { url: `${url}/slow`, json: { a: 1 } })).rejects.toBeInstanceOf(UnconfirmedError);
-    await expect(httpRequest(ctx(), 'x', { url: `${url}/slow` })).rejects.toBeInstanceOf(RetryableError);
+    await expect(httpRequest(ctx(150), 'x', { url: `${url}/slow`, json: { a: 1 } })).rejects.toBeInstanceOf(UnconfirmedError);
+    await expect(httpRequest(ctx(150), 'x', { url: `${url}/slow` })).rejects.toBeInstanceOf(RetryableError);
   });
 
   it('a refused connection was never sent: retryable even for POST', async () => {
@@ -37,7 +37,7 @@ describe('httpRequest failure classification', () => {
   });
 
   it('never puts the request URL (tokens live in query strings) into the error', async () => {
-    const e = await httpRequest(ctx(), 'x', { url: `${url}/slow`, query: { access_token: 'SECRET-TOKEN' }, json: {} }).catch((x) => x);
+    const e = await httpRequest(ctx(150), 'x', { url: `${url}/slow`, query: { access_token: 'SECRET-TOKEN' }, json: {} }).catch((x) => x);
     expect(String(e.message) + String(e.stack)).not.toContain('SECRET-TOKEN');
   });
 });

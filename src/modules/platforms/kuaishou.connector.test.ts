@@ -71,10 +71,12 @@ describe('kuaishou connector', () => {
   });
 
   it('publish lost after sending → unconfirmed; found again by caption', async () => {
-    const { c, clock } = await authorized();
+    const { c, ctx, clock } = await authorized();
     const since = clock.now();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/openapi/photo/publish', { kind: 'hang', afterHandler: true });
     await expect(c.publish(video())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('k1', since, { text: '周末露营装备清单' })).toMatchObject({ platformPostId: server.photos[0].photo_id });
   });
 

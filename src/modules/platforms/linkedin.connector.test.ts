@@ -61,10 +61,12 @@ describe('linkedin connector', () => {
   });
 
   it('lost answer → unconfirmed; findPostByKey finds it among the author’s posts', async () => {
-    const { c, clock } = await authorized();
+    const { c, ctx, clock } = await authorized();
     const since = clock.now();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/rest/posts', { kind: 'hang', afterHandler: true });
     await expect(c.publish(post())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('k1', since, { text: 'We are hiring in Shanghai' })).toMatchObject({ platformPostId: server.posts[0].id });
   });
 

@@ -57,10 +57,12 @@ describe('mastodon connector', () => {
   });
 
   it('lost answer → unconfirmed; found by text on our own timeline', async () => {
-    const { c, clock } = await authorized();
+    const { c, ctx, clock } = await authorized();
     const since = clock.now();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/api/v1/statuses', { kind: 'hang', afterHandler: true });
     await expect(c.publish(toot())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('key-1', since, { text: 'Chorus 0.1 is out' })).toMatchObject({ platformPostId: server.statuses[0].id });
   });
 

@@ -9,7 +9,7 @@ const ctx = (flags: ConnectorContext['flags'] = {}): ConnectorContext => ({ cred
 describe('platform registry', () => {
   it('lists every platform the manuals name, with zh-CN and en-US names', () => {
     const slugs = listPlatforms().map((p) => p.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['weibo', 'wechat', 'douyin', 'kuaishou', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'mastodon', 'bluesky', 'telegram']));
+    expect(slugs).toEqual(expect.arrayContaining(['weibo', 'wechat', 'douyin', 'kuaishou', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'mastodon', 'bluesky', 'telegram', 'sandbox']));
     for (const p of listPlatforms()) {
       expect(p.names['zh-CN']).toBeTruthy();
       expect(p.names['en-US']).toBeTruthy();

@@ -15,8 +15,7 @@ import { createMastodonConnector, mastodonCapabilities } from './mastodon.connec
 import { createTelegramConnector, telegramCapabilities } from './telegram.connector';
 import { createWechatConnector, wechatCapabilities } from './wechat.connector';
 import { createWeiboConnector, weiboCapabilities } from './weibo.connector';
-// TODO(sandbox): the sandbox connector (./sandbox/sandbox.connector.ts) does not exist yet;
-// when it does, import its factory and uncomment the `sandbox` entry below.
+import { createSandboxConnector, sandboxCapabilities } from './sandbox/sandbox.connector';
 
 export type AuthKind = 'oauth' | 'app_credentials' | 'app_password' | 'bot_token' | 'none';
 
@@ -56,8 +55,8 @@ const entries: PlatformInfo[] = [
     capabilities: blueskyCapabilities, factory: createBlueskyConnector },
   { slug: 'telegram', names: { 'zh-CN': 'Telegram 频道', 'en-US': 'Telegram channel' }, region: 'global', auth: 'bot_token', flags: [],
     capabilities: telegramCapabilities, factory: createTelegramConnector },
-  // { slug: 'sandbox', names: { 'zh-CN': '沙盒网络', 'en-US': 'Sandbox network' }, region: 'local', auth: 'oauth', flags: [],
-  //   capabilities: sandboxCapabilities, factory: createSandboxConnector },
+  { slug: 'sandbox', names: { 'zh-CN': '沙盒网络', 'en-US': 'Sandbox network' }, region: 'local', auth: 'oauth', flags: [],
+    capabilities: sandboxCapabilities, factory: createSandboxConnector },
 ];
 
 const bySlug = new Map<string, PlatformInfo>(entries.map((e) => [e.slug, e]));

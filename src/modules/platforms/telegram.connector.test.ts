@@ -15,7 +15,7 @@ describe('telegram connector', () => {
 
   const connect = (token = OPTS.botToken) => {
     const { ctx, clock } = makeContext(server.url, { accessToken: token, accountId: OPTS.channel, webhookToken: 'wh-secret-1' });
-    return { c: createTelegramConnector(ctx), clock };
+    return { c: createTelegramConnector(ctx), clock, ctx };
   };
 
   it('reads the channel and publishes text, a photo, and an album', async () => {
@@ -47,9 +47,11 @@ describe('telegram connector', () => {
   });
 
   it('a send lost after reaching Telegram is unconfirmed (no key search exists)', async () => {
-    const { c } = connect();
+    const { c, ctx } = connect();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject(`/bot${OPTS.botToken}/sendMessage`, { kind: 'hang', afterHandler: true });
     await expect(c.publish(msg())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(c.findPostByKey).toBeUndefined();
     expect(server.messages.size).toBe(1);
   });

@@ -78,12 +78,14 @@ describe('wechat connector', () => {
   });
 
   it('submit timing out after the platform acted → UnconfirmedError, then findPostByKey finds it', async () => {
-    const { c, clock } = connect();
+    const { c, ctx, clock } = connect();
     const since = clock.now();
     server.state.publishPollsBeforeDone = 0;
     server.state.now = () => clock.now().getTime();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/cgi-bin/freepublish/submit', { kind: 'hang', afterHandler: true });
     await expect(c.publish(article())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     const found = await c.findPostByKey!('k1', since, { title: '行业避坑指南' });
     expect(found?.url).toMatch(/mp\.weixin\.qq\.com/);
     expect(await c.findPostByKey!('k2', since, { title: '别的标题' })).toBeNull();

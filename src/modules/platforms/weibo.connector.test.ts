@@ -81,10 +81,12 @@ describe('weibo connector', () => {
   });
 
   it('a lost answer is unconfirmed; findPostByKey finds the post by text despite t.cn rewriting', async () => {
-    const { c, clock } = await authorized();
+    const { c, ctx, clock } = await authorized();
     const since = clock.now();
+    ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/2/statuses/share.json', { kind: 'hang', afterHandler: true });
     await expect(c.publish(share())).rejects.toBeInstanceOf(UnconfirmedError);
+    ctx.timeoutMs = 5000;
     expect(await c.findPostByKey!('k1', since, { text: share().text })).toMatchObject({ platformPostId: expect.any(String) });
     expect(await c.findPostByKey!('k2', since, { text: '别的内容' })).toBeNull();
   });
