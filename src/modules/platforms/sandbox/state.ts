@@ -42,10 +42,11 @@ const MAX_TITLE = 80;
 
 export function createSandboxState(opts: SandboxStateOptions) {
   const clock = opts.clock ?? systemClock;
-  const seed = String(opts.seed);
+  // A persisted network keeps the seed it was made with.
   const data: SandboxData = opts.persistPath && existsSync(opts.persistPath)
     ? (JSON.parse(readFileSync(opts.persistPath, 'utf8')) as SandboxData)
-    : emptyData(seed);
+    : emptyData(String(opts.seed));
+  const seed = data.seed;
   const now = (): number => clock.now().getTime() + data.offsetMs;
   const listeners = new Set<(e: SbEvent) => void>();
   const emit = (e: Omit<SbEvent, 'id'> & { id?: string }): void => {
