@@ -1,6 +1,6 @@
 // Every module's job handlers. Add a line per module that has jobs.
 import type { Services } from './services.js';
-import { filingsRemindJob } from '../modules/accounts/filings-remind.job.js';
+import { filingsRemindJob, scheduleFilingsRemind } from '../modules/accounts/filings-remind.job.js';
 import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 import { deliverJob } from '../modules/notify/jobs.js';
 
@@ -8,4 +8,9 @@ export function registerJobs(services: Services): void {
   services.jobs.register(deliverJob(services.notify) as never);
   services.jobs.register(reviewOverdueJob(services.review) as never);
   services.jobs.register(filingsRemindJob(services.accounts) as never);
+}
+
+/** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
+export async function registerSchedules(services: Services): Promise<void> {
+  await scheduleFilingsRemind(services.jobs);
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from '../../src/modules/accounts/demo.js';
+import { scheduleFilingsRemind } from '../../src/modules/accounts/filings-remind.job.js';
 import { startWeiboServer } from '../contract-servers/weibo.server.js';
 import { BACKENDS } from '../helpers/database.js';
 import { addMember, createTestRuntime, fixedClock, signUpOwner, type Session, type TestRuntime } from '../helpers/runtime.js';
@@ -233,5 +235,25 @@ describe.each(BACKENDS)('the account matrix (%s)', (backend) => {
     expect(row.summary.total).toBeGreaterThanOrEqual(5);
     expect(row.summary.byStatus.paused).toBe(1);
     clock.set(START);
+  });
+
+  it('seeds the demo matrix', async () => {
+    const demo = await signUpOwner(rt, 'demo');
+    const compliance = await addMember(rt, demo, 'compliance');
+    await seedDemoAccounts(rt.services, { ...demo, via: 'session', role: 'owner' });
+    const res = await rt.app.inject({ method: 'GET', url: `/api/v1/workspaces/${demo.workspaceId}/accounts/matrix`, headers: compliance.headers });
+    const { items, summary } = res.json();
+    expect(summary).toMatchObject({ total: 9, byStatus: { active: 8, filing: 1 } });
+    expect(items.filter((i: { connected: boolean }) => i.connected).map((i: { platform: string }) => i.platform)).toEqual(['sandbox']);
+    expect(res.body).not.toContain('sandbox-demo-token');
+  });
+
+  it('schedules the daily overdue-filing reminder in pg-boss', async () => {
+    await scheduleFilingsRemind(rt.jobs);
+    await scheduleFilingsRemind(rt.jobs); // idempotent
+    const schedules = await rt.jobs.boss.getSchedules();
+    expect(schedules.filter((x: { name: string }) => x.name === 'accounts.filings_remind')).toEqual([
+      expect.objectContaining({ cron: '0 9 * * *', timezone: 'Asia/Shanghai' }),
+    ]);
   });
 });
