@@ -4,6 +4,7 @@ import { registerAdminCommand } from './commands/admin.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkerCommand } from './commands/worker.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerAuditCommand(program);
   registerCheckCommand(program);
+  registerSandboxCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

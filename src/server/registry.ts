@@ -9,8 +9,11 @@ import { reviewRoutes } from '../modules/review/routes.js';
 import { accountsErrors } from '../modules/accounts/errors.js';
 import { accountsRoutes } from '../modules/accounts/routes.js';
 import { complianceRoutes } from '../modules/compliance/routes.js';
+import { platformErrors } from '../modules/platforms/errors.js';
+import { publishingErrors } from '../modules/publishing/errors.js';
+import { publishingRoutes } from '../modules/publishing/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [teamErrors, notifyErrors, reviewErrors, accountsErrors];
+export const errorMaps: ErrorStatusMap[] = [platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes];
