@@ -8,6 +8,8 @@
 import { lazy, type ReactNode } from 'react';
 import {
   ApiOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
   AuditOutlined,
   DashboardOutlined,
   SettingOutlined,
@@ -49,9 +51,13 @@ const Tokens = lazy(() => import('../pages/settings/tokens'));
 const Audit = lazy(() => import('../pages/settings/audit'));
 const Profile = lazy(() => import('../pages/account/profile'));
 const ReviewQueue = lazy(() => import('../pages/review/queue'));
+const AccountMatrix = lazy(() => import('../pages/accounts/matrix'));
+const AccountFilings = lazy(() => import('../pages/accounts/filings'));
 
 export const modules: ConsoleModule[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
+  { key: 'accounts.matrix', path: '/accounts/matrix', icon: <ClusterOutlined />, labelKey: 'accounts.menu.matrix', element: <AccountMatrix /> },
+  { key: 'accounts.filings', path: '/accounts/filings', icon: <FileProtectOutlined />, labelKey: 'accounts.menu.filings', element: <AccountFilings /> },
   { key: 'review.queue', path: '/review/queue', icon: <AuditOutlined />, labelKey: 'review.menu.queue', element: <ReviewQueue /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
