@@ -3,14 +3,17 @@ import type { Services } from './services.js';
 import { filingsRemindJob, scheduleFilingsRemind } from '../modules/accounts/filings-remind.job.js';
 import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 import { deliverJob } from '../modules/notify/jobs.js';
+import { publishingJobs, schedulePublishingSweep } from '../modules/publishing/jobs.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(deliverJob(services.notify) as never);
   services.jobs.register(reviewOverdueJob(services.review) as never);
   services.jobs.register(filingsRemindJob(services.accounts) as never);
+  for (const def of publishingJobs(services.publishing)) services.jobs.register(def);
 }
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
 export async function registerSchedules(services: Services): Promise<void> {
   await scheduleFilingsRemind(services.jobs);
+  await schedulePublishingSweep(services.jobs);
 }

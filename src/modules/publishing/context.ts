@@ -1,0 +1,93 @@
+/** What the publishing parts share: dependencies, options, the worker's identity, connectors and notices. */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Database, DbOrTx } from '../../db/client.js';
+import type { Jobs } from '../../jobs/queue.js';
+import type { Clock } from '../../kernel/clock.js';
+import { DomainError } from '../../kernel/errors.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { Connector, PlatformSlug } from '../platforms/connector.js';
+import { createConnector } from '../platforms/registry.js';
+import type { NotifyService } from '../notify/service.js';
+import type { Actor, TeamService } from '../team/service.js';
+import { createMediaLoader } from './attempt.js';
+import { publishingOptionsFromEnv, type PublishingOptions } from './config.js';
+import { ASSISTED_PLATFORMS } from './model.js';
+import { createPublishingStore, type PublicationRow } from './store.js';
+
+export interface PublishingDeps {
+  database: Database;
+  jobs: Jobs;
+  clock: Clock;
+  team: TeamService;
+  notify: NotifyService;
+  accounts: AccountsService;
+  options?: Partial<PublishingOptions>;
+  fetch?: typeof fetch;
+}
+
+export type ConnectorLookup =
+  | { ok: true; connector: Connector }
+  | { ok: false; reason: 'not_active' | 'not_found'; message: string };
+
+/** A system actor for changes the engine makes on its own (audit shows no person). */
+export const systemActor = (workspaceId: string): Actor => ({ userId: null as unknown as string, workspaceId, role: 'owner', via: 'token' });
+
+export function createPublishingContext(deps: PublishingDeps) {
+  const options: PublishingOptions = { ...publishingOptionsFromEnv(), ...deps.options };
+  const db = deps.database.db;
+  const store = createPublishingStore();
+  const worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+  const loadMedia = createMediaLoader(fetchImpl);
+  const cache = new Map<string, { connector: Connector; until: number }>();
+
+  /**
+   * The connector for a publication's account (cached briefly per account). An account without API
+   * access (assisted platforms, or not connected) gets the assisted connector, which hands off.
+   * Never call inside a transaction: the accounts service reads on its own handle.
+   */
+  async function connectorFor(row: Pick<PublicationRow, 'workspaceId' | 'accountId' | 'platform'>): Promise<ConnectorLookup> {
+    const hit = cache.get(row.accountId);
+    if (hit && hit.until > Date.now()) return { ok: true, connector: hit.connector };
+    const assisted = () => createConnector(row.platform as PlatformSlug, { credentials: {}, fetch: fetchImpl, clock: deps.clock });
+    let connector: Connector;
+    if (ASSISTED_PLATFORMS.has(row.platform)) {
+      connector = assisted();
+    } else {
+      try {
+        connector = await deps.accounts.connectorFor(row.workspaceId, row.accountId);
+      } catch (e) {
+        const code = e instanceof DomainError ? e.code : '';
+        if (code === 'accounts.not_connected') connector = assisted();
+        else if (code === 'accounts.not_active') return { ok: false, reason: 'not_active', message: 'the account is paused or not active: re-authorise or resume it' };
+        else if (code === 'accounts.not_found') return { ok: false, reason: 'not_found', message: 'the account no longer exists' };
+        else throw e;
+      }
+    }
+    cache.set(row.accountId, { connector, until: Date.now() + options.connectorCacheMs });
+    return { ok: true, connector };
+  }
+
+  /** Token failed for good: pause the account (the accounts banner shows it) so nothing else fails blind. */
+  async function pauseAccount(workspaceId: string, accountId: string) {
+    cache.delete(accountId);
+    try {
+      await deps.accounts.pause(systemActor(workspaceId), accountId);
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'accounts.invalid_transition' || e.code === 'accounts.not_found')) return false;
+      throw e;
+    }
+  }
+
+  async function notifyOwner(tx: DbOrTx, row: PublicationRow, event: string, severity: 'info' | 'warning' | 'critical', title: string, body: string) {
+    await deps.notify.notify(tx, row.workspaceId, {
+      event, severity, title, body, link: `/publishing/monitor?publication=${row.id}`, userIds: [row.createdBy],
+    });
+  }
+
+  return { ...deps, options, db, store, worker, connectorFor, pauseAccount, notifyOwner, loadMedia, forget: (accountId: string) => cache.delete(accountId) };
+}
+
+export type PublishingContext = ReturnType<typeof createPublishingContext>;
