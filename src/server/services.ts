@@ -9,7 +9,6 @@ import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 import { createComplianceService } from '../modules/compliance/service.js';
-import { createPublishingService } from '../modules/publishing/service.js';
 
 export interface Deps {
   database: Database;
@@ -34,8 +33,7 @@ export function createServices(deps: Deps) {
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
-  const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing };
+  return { ...deps, vault, team, notify, compliance, review, accounts };
 }
 
 export type Services = ReturnType<typeof createServices>;
