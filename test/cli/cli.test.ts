@@ -18,7 +18,8 @@ async function snapshot(dataDir: string) {
   return out;
 }
 
-describe('chorus CLI', () => {
+// Each command starts Node, tsx and (for most) the embedded database: allow for a busy machine.
+describe('chorus CLI', { timeout: 240_000 }, () => {
   it('prints help for the program and for every command', () => {
     const top = runCli(['--help']);
     expect(top.code).toBe(0);
@@ -118,7 +119,7 @@ describe('chorus CLI', () => {
   });
 });
 
-describe('chorus serve --demo', () => {
+describe('chorus serve --demo', { timeout: 240_000 }, () => {
   it('creates the demo workspace and prints a one-time login on first start only', async () => {
     const dir = tmp('demo');
     const first = await startCli(['serve', '--demo', '--port', '0', '--data-dir', dir], /running at/);

@@ -9,7 +9,7 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'platforms')
 
 export function makeContext(baseUrl: string, credentials: ConnectorCredentials, extra: Partial<ConnectorContext> = {}) {
   const clock = fixedClock('2026-11-20T04:00:00Z');
-  const ctx: ConnectorContext = { credentials, baseUrl, fetch: globalThis.fetch, clock, timeoutMs: 5000, ...extra };
+  const ctx: ConnectorContext = { credentials, baseUrl, fetch: globalThis.fetch, clock, timeoutMs: 30_000, ...extra };
   return { ctx, clock };
 }
 

@@ -93,7 +93,7 @@ describe('bilibili connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/arcopen/fn/archive/add-by-utoken', { kind: 'hang', afterHandler: true });
     await expect(c.publish(archive())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('k1', since, { title: '三分钟看懂新品' })).toMatchObject({ platformPostId: server.archives[0].resource_id });
   });
 

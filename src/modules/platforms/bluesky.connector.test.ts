@@ -78,7 +78,7 @@ describe('bluesky connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/xrpc/com.atproto.repo.createRecord', { kind: 'hang', afterHandler: true });
     await expect(c.publish(skeet())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('pub-1', clock.now())).toMatchObject({ platformPostId: expect.stringContaining(tidFromKey('pub-1')) });
     expect(await c.findPostByKey!('pub-2', clock.now())).toBeNull();
   });

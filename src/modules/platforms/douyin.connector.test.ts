@@ -94,7 +94,7 @@ describe('douyin connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/api/douyin/v1/video/create_video/', { kind: 'hang', afterHandler: true });
     await expect(c.publish(video())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('k1', since, { text: '三分钟学会冲咖啡' })).toMatchObject({ platformPostId: server.items[0].item_id });
   });
 

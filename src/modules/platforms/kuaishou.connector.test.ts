@@ -76,7 +76,7 @@ describe('kuaishou connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/openapi/photo/publish', { kind: 'hang', afterHandler: true });
     await expect(c.publish(video())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('k1', since, { text: '周末露营装备清单' })).toMatchObject({ platformPostId: server.photos[0].photo_id });
   });
 

@@ -66,7 +66,7 @@ describe('linkedin connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/rest/posts', { kind: 'hang', afterHandler: true });
     await expect(c.publish(post())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('k1', since, { text: 'We are hiring in Shanghai' })).toMatchObject({ platformPostId: server.posts[0].id });
   });
 

@@ -62,7 +62,7 @@ describe('mastodon connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/api/v1/statuses', { kind: 'hang', afterHandler: true });
     await expect(c.publish(toot())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('key-1', since, { text: 'Chorus 0.1 is out' })).toMatchObject({ platformPostId: server.statuses[0].id });
   });
 

@@ -51,7 +51,7 @@ describe('telegram connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject(`/bot${OPTS.botToken}/sendMessage`, { kind: 'hang', afterHandler: true });
     await expect(c.publish(msg())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(c.findPostByKey).toBeUndefined();
     expect(server.messages.size).toBe(1);
   });

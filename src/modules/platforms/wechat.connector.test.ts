@@ -85,7 +85,7 @@ describe('wechat connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/cgi-bin/freepublish/submit', { kind: 'hang', afterHandler: true });
     await expect(c.publish(article())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     const found = await c.findPostByKey!('k1', since, { title: '行业避坑指南' });
     expect(found?.url).toMatch(/mp\.weixin\.qq\.com/);
     expect(await c.findPostByKey!('k2', since, { title: '别的标题' })).toBeNull();

@@ -86,7 +86,7 @@ describe('weibo connector', () => {
     ctx.timeoutMs = 250; // short, so the hang surfaces quickly
     server.inject('/2/statuses/share.json', { kind: 'hang', afterHandler: true });
     await expect(c.publish(share())).rejects.toBeInstanceOf(UnconfirmedError);
-    ctx.timeoutMs = 5000;
+    ctx.timeoutMs = 30_000;
     expect(await c.findPostByKey!('k1', since, { text: share().text })).toMatchObject({ platformPostId: expect.any(String) });
     expect(await c.findPostByKey!('k2', since, { text: '别的内容' })).toBeNull();
   });

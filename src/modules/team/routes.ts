@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.js';
-import { createRateLimiter } from '../../kernel/rate-limiter.js';
 import { defineRoutes, route } from '../../server/route.js';
 import { setSessionCookies, clearSessionCookies } from '../../server/session-cookies.js';
 import { PERMISSIONS, ROLE_LABELS, ROLES, permissionsOf } from './model.js';
 import * as s from './schema.js';
-
-// Brute force is slowed per address and per account (the same limits on unknown e-mails).
-const loginByIp = createRateLimiter({ limit: 30, windowMs: 15 * 60_000 });
-const loginByAccount = createRateLimiter({ limit: 10, windowMs: 15 * 60_000 });
 
 const SCOPE_LABELS_ZH: Record<string, string> = {
   read: '查看', update: '修改', manage: '管理', write: '编辑', check: '检查', schedule: '排期', decide: '审批',
@@ -20,13 +15,14 @@ export const teamRoutes = defineRoutes([
     method: 'POST', url: '/api/v1/auth/login', access: 'public', tags: ['auth'], summary: 'Sign in with e-mail and password',
     body: s.loginBody, response: s.loginResponse,
     async handler({ body, services, reply, req }) {
-      const wait = Math.max(loginByIp.hit(req.ip), loginByAccount.hit(body.email.toLowerCase()));
+      const { byIp, byAccount } = services.team.loginThrottle;
+      const wait = Math.max(byIp.hit(req.ip), byAccount.hit(body.email.toLowerCase()));
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new DomainError('auth.rate_limited', { message: `too many sign-in attempts; retry in ${wait} s` });
       }
       const { token, csrfToken, user } = await services.team.login(body.email, body.password);
-      loginByAccount.reset(body.email.toLowerCase());
+      byAccount.reset(body.email.toLowerCase());
       setSessionCookies(reply, token, csrfToken);
       return { token, user };
     },

@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId, newSecret } from '../../kernel/ids.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/password.js';
+import { createRateLimiter } from '../../kernel/rate-limiter.js';
 import {
   DEFAULT_WORKING_HOURS, GENESIS_HASH, auditHash, canAssignRole, checkPasswordStrength, isPermission,
   permissionsOf, verifyAuditChain, type Permission, type Role, type WorkingHours,
@@ -101,6 +102,11 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
   return {
     record,
     store,
+    /** Brute force is slowed per address and per account (the same limits for unknown e-mails), per server instance. */
+    loginThrottle: {
+      byIp: createRateLimiter({ limit: 30, windowMs: 15 * 60_000 }),
+      byAccount: createRateLimiter({ limit: 10, windowMs: 15 * 60_000 }),
+    },
 
     /** CLI `admin create`: an owner, plus a workspace when none exists (otherwise joins the first/named one). */
     async adminCreate(input: { email: string; password: string; name?: string; workspaceName?: string }) {
