@@ -150,6 +150,7 @@ export function validateTable(table: CellTable, opts: ParseOptions = {}): Parsed
 
   const records = applyColumnMapping(table.rows.map((r) => r.cells), mapping);
   const seen = new Map<string, number>();
+  const dateCache = new Map<string | number, string | null>();
   const posts: PostDailyRow[] = [];
   const accounts: AccountDailyRow[] = [];
   records.forEach((rec, i) => {
@@ -161,7 +162,9 @@ export function validateTable(table: CellTable, opts: ParseOptions = {}): Parsed
       if (v === '') err(line, c, 'required');
       return v;
     };
-    const date = parseDate(rec.date);
+    const dateKey = rec.date instanceof Date ? rec.date.getTime() : cellText(rec.date);
+    const date = dateCache.has(dateKey) ? dateCache.get(dateKey)! : parseDate(rec.date);
+    dateCache.set(dateKey, date);
     if (date === null) {
       if (text('date') === '') err(line, 'date', 'required');
       else err(line, 'date', 'bad_date', { value: text('date') });

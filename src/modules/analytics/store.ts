@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, sqlOf } from '../../db/client.js';
 import type { AccountDailyRow, PostDailyRow } from './model.js';
 import {
   analyticsAccountSnapshots as accountSnaps, analyticsCompetitorSnapshots as competitorSnaps, analyticsCompetitors,
@@ -10,28 +10,32 @@ export type GoalRow = typeof analyticsGoals.$inferSelect;
 export type CompetitorRow = typeof analyticsCompetitors.$inferSelect;
 export type CompetitorSnapshotRow = typeof competitorSnaps.$inferSelect;
 
-const BATCH = 1000;
+const BATCH = 5000;
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / BATCH) }, (_, i) => xs.slice(i * BATCH, (i + 1) * BATCH));
 const excluded = (col: string) => sql.raw(`excluded.${col}`);
 
 export function createAnalyticsStore() {
   return {
-    /** Insert or replace post-days, 1,000 rows a statement; `onBatch` reports rows written. */
+    /**
+     * Insert or replace post-days. One statement per 5,000 rows with a column array per
+     * parameter (unnest), which is several times faster than row tuples on PGlite.
+     */
     async upsertPostSnapshots(db: DbOrTx, workspaceId: string, rows: readonly PostDailyRow[], source: string, onBatch?: (n: number) => void) {
       for (const batch of chunks(rows)) {
-        await db.insert(postSnaps).values(batch.map((r) => ({
-          workspaceId, day: r.date, platform: r.platform, account: r.account, postId: r.postId, postTitle: r.postTitle,
-          theme: r.theme, format: r.format, publishedHour: r.publishedHour ?? null, exposure: r.exposure, likes: r.likes,
-          comments: r.comments, shares: r.shares, saves: r.saves, clicks: r.clicks ?? null, conversions: r.conversions, source,
-        }))).onConflictDoUpdate({
-          target: [postSnaps.workspaceId, postSnaps.day, postSnaps.platform, postSnaps.account, postSnaps.postId],
-          set: {
-            postTitle: excluded('post_title'), theme: excluded('theme'), format: excluded('format'), publishedHour: excluded('published_hour'),
-            exposure: excluded('exposure'), likes: excluded('likes'), comments: excluded('comments'), shares: excluded('shares'),
-            saves: excluded('saves'), clicks: excluded('clicks'), conversions: excluded('conversions'), source: excluded('source'),
-            updatedAt: sql`now()`,
-          },
-        });
+        const col = <T>(f: (r: PostDailyRow) => T) => batch.map(f);
+        await sqlOf(db).query(`
+          insert into analytics_post_snapshots (workspace_id, day, platform, account, post_id, post_title, theme, format, published_hour,
+            exposure, likes, comments, shares, saves, clicks, conversions, source)
+          select $1::uuid, u.* , $17::text from unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
+            $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[]) as u
+          on conflict (workspace_id, day, platform, account, post_id) do update set
+            post_title = excluded.post_title, theme = excluded.theme, format = excluded.format, published_hour = excluded.published_hour,
+            exposure = excluded.exposure, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares,
+            saves = excluded.saves, clicks = excluded.clicks, conversions = excluded.conversions, source = excluded.source, updated_at = now()`, [
+          workspaceId, col((r) => r.date), col((r) => r.platform), col((r) => r.account), col((r) => r.postId), col((r) => r.postTitle),
+          col((r) => r.theme), col((r) => r.format), col((r) => r.publishedHour ?? null), col((r) => r.exposure), col((r) => r.likes),
+          col((r) => r.comments), col((r) => r.shares), col((r) => r.saves), col((r) => r.clicks ?? null), col((r) => r.conversions), source,
+        ]);
         onBatch?.(batch.length);
       }
     },
