@@ -75,7 +75,9 @@ export function createScheduling(ctx: PublishingContext) {
         });
       }
       const fresh = [...byVariant.values()].map((v) => ({ id: newId(), v }));
-      const jobIds = await Promise.all(fresh.map(async ({ id, v }) => sendPublish(tx, id, v.dueAt)));
+      // One statement at a time: a transaction is one connection (pg warns on overlapping queries).
+      const jobIds: string[] = [];
+      for (const { id, v } of fresh) jobIds.push(await sendPublish(tx, id, v.dueAt));
       await store.insertPublications(tx, fresh.map(({ id, v }, i) => ({
         id, workspaceId: actor.workspaceId, contentItemId: v.contentItemId, variantId: v.variantId, accountId: v.accountId, platform: v.platform,
         state: 'scheduled' as PublicationState, dueAt: v.dueAt, textHash: v.textHash, payload: v.payload, idempotencyKey: idempotencyKeyOf(id),
