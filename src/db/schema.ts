@@ -4,3 +4,4 @@ export * from '../modules/notify/tables.js';
 export * from '../modules/review/tables.js';
 export * from '../modules/accounts/tables.js';
 export * from '../modules/publishing/tables.js';
+export * from '../modules/content/tables.js';

@@ -4,8 +4,10 @@ import { filingsRemindJob, scheduleFilingsRemind } from '../modules/accounts/fil
 import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 import { deliverJob } from '../modules/notify/jobs.js';
 import { publishingJobs, schedulePublishingSweep } from '../modules/publishing/jobs.js';
+import { cadenceCheckJob, scheduleCadenceCheck } from '../modules/content/cadence-check.job.js';
 
 export function registerJobs(services: Services): void {
+  services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
   services.jobs.register(deliverJob(services.notify) as never);
   services.jobs.register(reviewOverdueJob(services.review) as never);
   services.jobs.register(filingsRemindJob(services.accounts) as never);
@@ -14,6 +16,7 @@ export function registerJobs(services: Services): void {
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
 export async function registerSchedules(services: Services): Promise<void> {
+  await scheduleCadenceCheck(services.jobs);
   await scheduleFilingsRemind(services.jobs);
   await schedulePublishingSweep(services.jobs);
 }

@@ -12,8 +12,10 @@ import { complianceRoutes } from '../modules/compliance/routes.js';
 import { platformErrors } from '../modules/platforms/errors.js';
 import { publishingErrors } from '../modules/publishing/errors.js';
 import { publishingRoutes } from '../modules/publishing/routes.js';
+import { contentErrors } from '../modules/content/errors.js';
+import { contentRoutes } from '../modules/content/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors];
+export const errorMaps: ErrorStatusMap[] = [platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes];
+export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

@@ -9,6 +9,7 @@ import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 import { createComplianceService } from '../modules/compliance/service.js';
+import { createContentService } from '../modules/content/service.js';
 
 export interface Deps {
   database: Database;
@@ -33,7 +34,11 @@ export function createServices(deps: Deps) {
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
-  return { ...deps, vault, team, notify, compliance, review, accounts };
+  const content = createContentService({
+    database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, review, notify, compliance,
+    publishing: undefined, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
+  });
+  return { ...deps, vault, team, notify, compliance, review, accounts, content };
 }
 
 export type Services = ReturnType<typeof createServices>;

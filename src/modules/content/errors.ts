@@ -1,0 +1,25 @@
+import type { ErrorStatusMap } from '../../kernel/errors.js';
+
+export const contentErrors = {
+  'content.not_found': 404,
+  'content.invalid_transition': 409,
+  'content.not_editable': 409,
+  'content.not_approved': 409,
+  'content.in_past': 400,
+  'content.no_variants': 409,
+  'content.no_account': 409,
+  'content.account_not_allowed': 403,
+  'content.unknown_account': 400,
+  'content.not_a_member': 400,
+  'content.import_invalid': 400,
+  'content.cadence_conflict': 409,
+  'content.publishing_unavailable': 503,
+  'content.variant_not_found': 404,
+  'content.template_not_found': 404,
+  'content.event_not_found': 404,
+  'content.feed_not_found': 404,
+  'media.not_found': 404,
+  'media.unsupported_type': 400,
+  'media.too_large': 413,
+  'media.invalid_data': 400,
+} as const satisfies ErrorStatusMap;
