@@ -41,7 +41,8 @@ export function createKeyedLimiter(limitOf: (key: string) => number): KeyedLimit
     run(keys, task) {
       return new Promise((resolve, reject) => {
         const start = () => {
-          task().then(resolve, reject).finally(() => { give(keys); pump(); });
+          const done = () => { give(keys); pump(); };
+          task().then((v) => { done(); resolve(v); }, (e: unknown) => { done(); reject(e); });
         };
         if (waiting.length === 0 && fits(keys)) {
           take(keys);

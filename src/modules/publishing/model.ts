@@ -109,7 +109,12 @@ export class InvalidLocalTimeError extends Error {}
 export function dueAtFromLocal(local: string, timeZone: string): Date {
   const dt = DateTime.fromISO(local, { zone: timeZone });
   if (!dt.isValid) throw new InvalidLocalTimeError(dt.invalidExplanation ?? `invalid local time ${local} in ${timeZone}`);
-  // luxon resolves an overlap to the earlier offset already; a gap is pushed forward.
+  // luxon pushes a gap forward; in an overlap it may pick the later offset, so look for an earlier twin.
+  const wall = dt.toFormat("yyyy-LL-dd'T'HH:mm:ss");
+  for (const minutes of [60, 30]) {
+    const twin = dt.minus({ minutes });
+    if (twin.toFormat("yyyy-LL-dd'T'HH:mm:ss") === wall) return twin.toJSDate();
+  }
   return dt.toJSDate();
 }
 
