@@ -80,6 +80,13 @@ describe.each(BACKENDS)('analytics routes (%s)', (backend) => {
     expect((await app.inject({ method: 'POST', url: `${ws()}/goals`, headers: owner.headers, payload: { name: 'x', metric: 'likes', target: 1, start: '2026-11-01', end: '2026-11-30' } })).statusCode).toBe(400);
   });
 
+  it('serves the day’s hits and duds', async () => {
+    const res = await app.inject({ method: 'GET', url: `${ws()}/daily?date=2026-11-16&industryRate=1`, headers: viewer.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().accounts.map((a: { account: string; baselineRate: number }) => [a.account, a.baselineRate])).toEqual([['chorus_official', 1], ['chorus_red', 1]]);
+    expect((await app.inject({ method: 'GET', url: `${ws()}/daily?date=2026-13-01`, headers: viewer.headers })).statusCode).toBe(400);
+  });
+
   it('serves the weekly review as JSON, PDF and XLSX, and renders an edited document', async () => {
     const json = await app.inject({ method: 'GET', url: `${ws()}/reports/weekly?week=2026-W47`, headers: viewer.headers });
     expect(json.statusCode).toBe(200);

@@ -54,6 +54,16 @@ export const analyticsRoutes = defineRoutes([
     handler: ({ actor, query, services }) => analytics(services).weeklyTable(actor, query.week, query.locale),
   }),
   route({
+    method: 'GET', url: `${base}/daily`, access: 'analytics.read', tags,
+    summary: '每日爆款/低效: the day’s hits and duds per account, with likely reasons (theme, format, time slot, platform)',
+    params: s.workspaceIdParams, query: s.dailyQuery, response: s.dailyResponse,
+    handler: ({ actor, query, services }) => analytics(services).dailyReview(actor, query.date, {
+      locale: query.locale,
+      baseline: query.industryRate ? { kind: 'industry', rate: query.industryRate } : undefined,
+      dud: query.dudRate ? { kind: 'absolute', rate: query.dudRate } : undefined,
+    }),
+  }),
+  route({
     method: 'GET', url: `${base}/reports/weekly`, access: 'analytics.read', tags, raw: true,
     summary: '周度运营复盘报告 as an editable document (json) or a file (md, xlsx, pdf)',
     params: s.workspaceIdParams, query: s.weeklyReportQuery,

@@ -117,3 +117,23 @@ export const competitorSnapshotBody = z.object({
   posts: z.number().int().min(0).nullable().optional(),
   interactionRate: z.number().min(0).max(100).nullable().optional(),
 });
+
+export const dailyQuery = z.object({
+  date: z.iso.date().optional(),
+  /** Industry interaction rate (percent) as the hit baseline; the account's own median otherwise. */
+  industryRate: z.coerce.number().positive().max(100).optional(),
+  /** Duds are under this interaction rate (percent); half the baseline otherwise. */
+  dudRate: z.coerce.number().positive().max(100).optional(),
+  locale: localeSchema.optional(),
+});
+const verdictSchema = z.object({
+  postId: z.string(), title: z.string(), interactionRate: z.number(), exposure: z.number().nullable(),
+  reasons: z.array(z.object({ dimension: z.string(), value: z.string(), groupRate: z.number(), overallRate: z.number(), metric: z.string().optional(), text: z.string() })),
+});
+export const dailyResponse = z.object({
+  date: z.string(),
+  accounts: z.array(z.object({
+    platform: z.string(), account: z.string(), baselineRate: z.number().nullable(), dudRate: z.number().nullable(),
+    hits: z.array(verdictSchema), duds: z.array(verdictSchema),
+  })),
+});

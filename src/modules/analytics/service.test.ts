@@ -80,6 +80,20 @@ describe.each(BACKENDS)('analytics service on %s', (backend) => {
     await expect(service.deleteGoal(caller, goal.id)).rejects.toMatchObject({ code: 'analytics.goal_not_found' });
   });
 
+  it('flags the day’s hits and duds, judged as of that day', async () => {
+    // As of 16 Nov each account has two posts: the own median (the default) flags nothing…
+    expect((await service.dailyReview(caller, '2026-11-16')).accounts).toEqual([]);
+    // …an industry baseline of 1.2 % does (hit: above 1.8 %).
+    const d = await service.dailyReview(caller, '2026-11-16', { baseline: { kind: 'industry', rate: 1.2 } });
+    expect(d.accounts.map((a) => [a.platform, a.baselineRate, a.hits.map((h) => [h.title, h.interactionRate]), a.duds.length])).toEqual([
+      ['wechat', 1.2, [['《行业避坑指南》', 2]], 0],
+      ['xiaohongshu', 1.2, [['职场穿搭笔记', 3]], 0],
+    ]);
+    const strict = await service.dailyReview(caller, '2026-11-21', { dud: { kind: 'absolute', rate: 5 }, locale: 'en-US' });
+    expect(strict.accounts.map((a) => a.duds.map((x) => [x.title, x.interactionRate]))).toEqual([[['#我的职场成长记# 话题互动', 0.63]]]);
+    expect((await service.dailyReview(caller, '2026-10-01')).accounts).toEqual([]);
+  });
+
   it('rejects a bad week', async () => {
     await expect(service.weeklyTable(caller, '2026-W99')).rejects.toMatchObject({ code: 'analytics.invalid_week' });
   });

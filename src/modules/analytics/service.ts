@@ -6,6 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import type { TeamService } from '../team/service.js';
 import type { Locale } from './labels.js';
 import { type PostDailyRow, aggregatePosts, interactionRate, sumCounts } from './model.js';
+import { type Baseline, type DudThreshold, type Verdict, classifyPosts, describeReason } from './performance.js';
 import { type Goal, goalActual, goalProgress } from './goals.js';
 import type { CompetitorInput } from './competitors.js';
 import { parseMetricsFile, readCsv, readXlsx, validateTable } from './import-parse.js';
@@ -156,6 +157,35 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         headers: table.headers, kind: guess.kind, mapping: guess.mapping as Record<string, number | null>,
         unmapped: guess.unmapped, missing: guess.missing, rows: parsed.rows.length, errors: parsed.errors,
       };
+    },
+
+    /**
+     * 每日爆款/低效: per account, the posts first seen on `date` judged against the account's
+     * own posts of the 30 days before (or an industry rate), each with its likely reasons.
+     */
+    async dailyReview(caller: Caller, date?: string, opts: { baseline?: Baseline; dud?: DudThreshold; locale?: Locale } = {}) {
+      const ws = await workspaceToday(caller.workspaceId);
+      const day = date ?? ws.today;
+      const locale = opts.locale ?? ws.locale;
+      const from = DateTime.fromISO(day).minus({ days: 30 }).toISODate()!;
+      const rows = await store.listPostSnapshots(db, caller.workspaceId, from, day);
+      const firstSeen = new Map<string, string>();
+      for (const r of rows) {
+        const k = `${r.platform}/${r.account}/${r.postId}`;
+        if (!firstSeen.has(k) || firstSeen.get(k)! > r.date) firstSeen.set(k, r.date);
+      }
+      const present = (v: Verdict) => ({
+        postId: v.post.postId, title: v.post.title, interactionRate: v.rate, exposure: v.post.exposure,
+        reasons: v.reasons.map((r) => ({ ...r, text: describeReason(r, locale) })),
+      });
+      const accounts = [...new Set(rows.map((r) => `${r.platform}/${r.account}`))].sort().map((key) => {
+        const [platform, account] = key.split('/');
+        const posts = aggregatePosts(rows.filter((r) => r.platform === platform && r.account === account));
+        const c = classifyPosts(posts, { baseline: opts.baseline, dud: opts.dud });
+        const today = (v: Verdict) => firstSeen.get(`${key}/${v.post.postId}`) === day;
+        return { platform, account, baselineRate: c.baselineRate, dudRate: c.dudRate, hits: c.hits.filter(today).map(present), duds: c.duds.filter(today).map(present) };
+      });
+      return { date: day, accounts: accounts.filter((a) => a.hits.length + a.duds.length > 0) };
     },
 
     /** The 周度数据监测表 of an ISO week (this week in the workspace's zone by default). */
