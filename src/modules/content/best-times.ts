@@ -63,8 +63,8 @@ export function learnBestTimes(rows: readonly Observation[], timeZone: string, p
   const raw: BestTimeCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
-      // The prior as a relative performance around 1 (0.5 … 1.5).
-      const prior = 0.5 + defaultScore(platform, weekday, hour, audience);
+      // The prior as a relative performance near 1 (0.8 … 1.2): a cell's own data soon outweighs it.
+      const prior = 0.8 + 0.4 * defaultScore(platform, weekday, hour, audience);
       const c = sums.get(weekday * 24 + hour) ?? { sum: 0, n: 0 };
       raw.push({ weekday, hour, score: (PRIOR_WEIGHT * prior + c.sum) / (PRIOR_WEIGHT + c.n), samples: c.n });
     }
