@@ -68,6 +68,12 @@ describe('parseMetricsFile (CSV)', () => {
     });
   });
 
+  it('counts lines through quoted cells that span lines', () => {
+    const t = readCsv('a,b\r\n1,"two\r\nlines"\r\n\r\n3,x\r\n');
+    expect(t.rows.map((r) => [r.line, r.cells[0]])).toEqual([[2, '1'], [5, '3']]);
+    expect(readCsv('a,b\n1,2\n3,4').rows.map((r) => r.line)).toEqual([2, 3]);
+  });
+
   it('reports an empty file', async () => {
     const r = await parseMetricsFile(Buffer.from(''));
     expect(r.errors.map((e) => e.code)).toEqual(['empty_file']);

@@ -80,14 +80,29 @@ export interface CellTable {
   rows: { line: number; cells: unknown[] }[];
 }
 
+/** CSV → cells, each row with the line it starts on (quoted cells may span lines). */
 export function readCsv(text: string): CellTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-  const lines = parsed.data;
-  const headers = (lines[0] ?? []).map((h) => String(h));
-  const rows = lines.slice(1)
-    .map((cells, i) => ({ line: i + 2, cells }))
-    .filter((r) => r.cells.some((c) => String(c ?? '').trim() !== ''));
-  return { headers, rows };
+  const src = text.replace(/^\uFEFF/, '');
+  const grid: { line: number; cells: unknown[] }[] = [];
+  let line = 1;
+  let cursor = 0;
+  Papa.parse<string[]>(src, {
+    header: false,
+    skipEmptyLines: false,
+    step: (res) => {
+      grid.push({ line, cells: res.data });
+      const end = res.meta.cursor;
+      for (let i = cursor; i < end; i++) if (src.charCodeAt(i) === 10) line++;
+      // The row's own line break is consumed before the next row starts.
+      if (src.charCodeAt(end) === 13) { cursor = end + 1; } else cursor = end;
+      if (src.charCodeAt(cursor) === 10) { line++; cursor++; }
+    },
+  });
+  const [head, ...rest] = grid;
+  return {
+    headers: (head?.cells ?? []).map((h) => String(h)),
+    rows: rest.filter((r) => r.cells.some((c) => String(c ?? '').trim() !== '')),
+  };
 }
 
 export async function readXlsx(data: Buffer | ArrayBuffer): Promise<CellTable> {
