@@ -7,10 +7,10 @@ import { MODEL_FILES, MODEL_VERSION, MODELS_DIR, type FeaturizerSpec, type IdfMo
 import { inDevSplit, readReviews, readSocial, type SocialExample } from '../src/modules/text/corpus.js';
 import { Featurizer, type FeatureVector } from '../src/modules/text/features.js';
 import { dot, packWeights, softmaxInPlace, SparseRows, trainLinear, unpackWeights } from '../src/modules/text/linear.js';
-import { INTENTS, intentRules, META_COUNT, META_NAMES, RULE_COUNT, RULE_NAMES, SENTIMENTS, sentimentMeta } from '../src/modules/text/model.js';
+import { INTENTS, intentRules, META_COUNT, META_NAMES, RULE_COUNT, RULE_NAMES, ruleFlags, SENTIMENTS, sentimentMeta } from '../src/modules/text/model.js';
 import { normalizeText } from '../src/modules/text/normalize.js';
 import { LexScanner } from '../src/modules/text/scan.js';
-import { getJieba, segment } from '../src/modules/text/segmenter.js';
+import { cutBatch, getJieba } from '../src/modules/text/segmenter.js';
 import { spamSignals } from '../src/modules/text/spam.js';
 import { wordsOf } from '../src/modules/text/analyzer.js';
 
@@ -28,17 +28,26 @@ const sentFz = new Featurizer(SENT.bits, SENT);
 getJieba();
 
 interface Prepared { norm: string; words: string[] }
-function prepare(text: string): Prepared {
-  const norm = normalizeText(text);
-  return { norm, words: wordsOf(segment(norm)) };
+/** Same normalisation and segmentation as TextAnalyzer.analyzeMany (batched jieba calls). */
+function prepareAll(texts: string[]): Prepared[] {
+  const out: Prepared[] = [];
+  for (let i = 0; i < texts.length; i += 256) {
+    const norms = texts.slice(i, i + 256).map((t) => normalizeText(t));
+    cutBatch(norms).forEach((tokens, k) => out.push({ norm: norms[k], words: wordsOf(tokens) }));
+  }
+  return out;
 }
 function sentFeatures(p: Prepared): FeatureVector {
   return sentFz.featurize(p.norm, scanner.scan(p.norm), SENT.words ? p.words : undefined);
 }
 
 // ---------- data ----------
-const shopping = readReviews('online_shopping_10_cats.csv').map((r) => ({ ...r, prep: prepare(r.text) }));
-const social = readSocial().filter((e) => e.split === 'train').map((e) => ({ ...e, prep: prepare(e.text) }));
+const shoppingRaw = readReviews('online_shopping_10_cats.csv');
+const shoppingPrep = prepareAll(shoppingRaw.map((r) => r.text));
+const shopping = shoppingRaw.map((r, i) => ({ ...r, prep: shoppingPrep[i] }));
+const socialRaw = readSocial().filter((e) => e.split === 'train');
+const socialPrep = prepareAll(socialRaw.map((e) => e.text));
+const social = socialRaw.map((e, i) => ({ ...e, prep: socialPrep[i] }));
 log(`read ${shopping.length} shopping reviews, ${social.length} social training examples`);
 
 const polarLabel = (e: SocialExample) => (e.sentiment === 'positive' ? 1 : e.sentiment === 'negative' ? 0 : -1);
@@ -110,10 +119,39 @@ function denseRow(values: Float64Array): FeatureVector {
 const stackRows = new SparseRows();
 social.forEach((e, i) => {
   const scan = scanner.scan(e.prep.norm);
-  stackRows.add(denseRow(sentimentMeta(margins[i], e.prep.norm, scan, meta)), SENTIMENTS.indexOf(e.sentiment));
+  stackRows.add(denseRow(sentimentMeta(margins[i], ruleFlags(e.prep.norm), scan, meta)), SENTIMENTS.indexOf(e.sentiment));
 });
-const stackOpt = { epochs: 300, lr: 0.1, l2: 1e-3 };
-const neutralW = trainLinear(stackRows, META_COUNT, 3, stackOpt);
+/** k-fold CV accuracy of a softmax model on rows (used to pick l2 on the social train split only). */
+function cvSoftmax(rows: SparseRows, dim: number, classes: number, opt: { epochs: number; lr: number; l2: number }): number {
+  let ok = 0;
+  const x: FeatureVector = { idx: new Int32Array(0), val: new Float32Array(0), n: 0 };
+  const z = new Float64Array(classes);
+  for (let k = 0; k < 5; k++) {
+    const tr = new SparseRows();
+    for (let r = 0; r < rows.size; r++) if (r % 5 !== k) tr.add(rows.row(r, x), rows.labels[r]);
+    const w = trainLinear(tr, dim, classes, opt);
+    for (let r = k; r < rows.size; r += 5) {
+      rows.row(r, x);
+      z.fill(0);
+      for (let j = 0; j < x.n; j++) for (let c = 0; c < classes; c++) z[c] += w[x.idx[j] * classes + c] * x.val[j];
+      ok += z.indexOf(Math.max(...z)) === rows.labels[r] ? 1 : 0;
+    }
+  }
+  return ok / rows.size;
+}
+function pickL2(name: string, rows: SparseRows, dim: number, classes: number, base: { epochs: number; lr: number }): number {
+  let best = 0, bestCv = -1;
+  for (const l2 of [1e-4, 1e-3, 1e-2]) {
+    const cv = cvSoftmax(rows, dim, classes, { ...base, l2 });
+    log(`${name} 5-fold CV accuracy on the social train split, l2=${l2}: ${cv.toFixed(3)}`);
+    if (cv > bestCv) { bestCv = cv; best = l2; }
+  }
+  cvScores[name] = bestCv;
+  return best;
+}
+const cvScores: Record<string, number> = {};
+const STACK = { epochs: 300, lr: 0.1 };
+const neutralW = trainLinear(stackRows, META_COUNT, 3, { ...STACK, l2: pickL2('neutral stacker', stackRows, META_COUNT, 3, STACK) });
 const z3 = new Float64Array(3);
 function stackProbs(i: number): Float64Array {
   z3.fill(0);
@@ -134,34 +172,13 @@ social.forEach((e, i) => {
   const p = stackProbs(i);
   const scan = scanner.scan(e.prep.norm);
   const x = intentFz.featurize(e.prep.norm, scan);
-  intentRules(e.prep.norm, scan, spamSignals(e.prep.norm).score, p[2], p[0], rules);
+  intentRules(ruleFlags(e.prep.norm), scan, spamSignals(e.prep.norm).score, p[2], p[0], rules);
   for (let r = 0; r < RULE_COUNT; r++) intentFz.append(intentFz.dim + r, rules[r]);
   intentRows.add(x, INTENTS.indexOf(e.intent));
 });
-function cvIntent(l2: number): number {
-  let ok = 0;
-  const x: FeatureVector = { idx: new Int32Array(0), val: new Float32Array(0), n: 0 };
-  const z = new Float64Array(INTENTS.length);
-  for (let k = 0; k < 5; k++) {
-    const tr = new SparseRows();
-    for (let r = 0; r < intentRows.size; r++) if (r % 5 !== k) tr.add(intentRows.row(r, x), intentRows.labels[r]);
-    const w = trainLinear(tr, intentDim, INTENTS.length, { epochs: 40, lr: 0.2, l2 });
-    for (let r = k; r < intentRows.size; r += 5) {
-      intentRows.row(r, x);
-      z.fill(0);
-      for (let j = 0; j < x.n; j++) for (let c = 0; c < INTENTS.length; c++) z[c] += w[x.idx[j] * INTENTS.length + c] * x.val[j];
-      ok += z.indexOf(Math.max(...z)) === intentRows.labels[r] ? 1 : 0;
-    }
-  }
-  return ok / intentRows.size;
-}
-let bestL2 = 0, bestCv = -1;
-for (const l2 of [1e-4, 1e-3, 1e-2]) {
-  const cv = cvIntent(l2);
-  log(`intent 5-fold CV on the social train split, l2=${l2}: ${cv.toFixed(3)}`);
-  if (cv > bestCv) { bestCv = cv; bestL2 = l2; }
-}
-const intentW = trainLinear(intentRows, intentDim, INTENTS.length, { epochs: 40, lr: 0.2, l2: bestL2 });
+const INTENT_OPT = { epochs: 40, lr: 0.2 };
+const intentL2 = pickL2('intent', intentRows, intentDim, INTENTS.length, INTENT_OPT);
+const intentW = trainLinear(intentRows, intentDim, INTENTS.length, { ...INTENT_OPT, l2: intentL2 });
 
 // ---------- 4. IDF for keywords ----------
 const df = new Map<string, number>();
@@ -193,7 +210,7 @@ for (const [name, body] of [[MODEL_FILES.sentiment, sentimentFile], [MODEL_FILES
 }
 writeFileSync(join(MODELS_DIR, 'training-report.json'), JSON.stringify({
   trainedAt, shoppingReviews: shopping.length, socialTrain: social.length, polarityDevAccuracy: devAcc,
-  polarityWeights: packed.nnz, intentCvAccuracy: bestCv, intentL2: bestL2, idfTerms: Object.keys(terms).length,
+  polarityWeights: packed.nnz, cvAccuracy: cvScores, intentL2, idfTerms: Object.keys(terms).length,
   seconds: Math.round((performance.now() - started) / 100) / 10,
 }, null, 2) + '\n');
 log('done');

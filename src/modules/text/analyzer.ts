@@ -3,12 +3,12 @@ import { Featurizer, type FeatureVector } from './features.js';
 import { tfidfKeywords, textRankKeywords, type IdfTable, type Keyword } from './keywords.js';
 import { dot, scores, softmaxInPlace, unpackWeights } from './linear.js';
 import {
-  INTENTS, intentRules, META_COUNT, RULE_COUNT, SENTIMENTS, sentimentMeta,
+  INTENTS, intentRules, META_COUNT, RULE_COUNT, ruleFlags, SENTIMENTS, sentimentMeta, type RuleFlags,
   type DetailedAnalysis, type Intent, type Sentiment, type TextAnalysis,
 } from './model.js';
 import { normalizeText } from './normalize.js';
 import { LexScanner, type LexScan } from './scan.js';
-import { segment, type Token } from './segmenter.js';
+import { cutBatch, segment, type Token } from './segmenter.js';
 import { spamSignals } from './spam.js';
 
 export interface AnalyzeOptions {
@@ -19,6 +19,7 @@ export interface AnalyzeOptions {
 }
 
 const SPAM_SCORE_ALONE = 1;
+const SPAM = INTENTS.indexOf('spam');
 
 /**
  * Sentiment, intent, spam and keywords for one message at a time, from the trained models.
@@ -59,55 +60,59 @@ export class TextAnalyzer {
   }
 
   analyze(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
-    const d = this.analyzeDetailed(text, opts);
-    return { sentiment: d.sentiment, score: d.score, intent: d.intent, spam: d.spam, keywords: d.keywords };
+    return brief(this.analyzeMany([text], opts)[0]);
   }
 
-  analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
-    const norm = normalizeText(text);
-    const tokens = segment(norm, opts.userWords ?? []);
-    const words = this.useWordsSent ? wordsOf(tokens) : undefined;
+  /** Many messages at once: one segmentation call for the whole batch (the fast path). */
+  analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {}): DetailedAnalysis[] {
+    const norms = texts.map((t) => normalizeText(t));
+    const tokens = cutBatch(norms, opts.userWords ?? []);
+    return norms.map((norm, i) => this.analyzeNormalised(norm, tokens[i], opts.topK ?? 5));
+  }
+
+  private analyzeNormalised(norm: string, tokens: readonly Token[], topK: number): DetailedAnalysis {
     const scan = this.scanner.scan(norm);
-    const margin = this.polarityOf(norm, scan, words);
+    const margin = this.polarityOf(norm, scan, this.useWordsSent ? wordsOf(tokens) : undefined);
+    const flags = ruleFlags(norm);
 
     // three classes: the stacker decides the neutral band from the margin and its evidence
-    sentimentMeta(margin, norm, scan, this.meta);
+    sentimentMeta(margin, flags, scan, this.meta);
     const z = this.metaZ.fill(0);
     for (let f = 0; f < META_COUNT; f++) for (let c = 0; c < 3; c++) z[c] += this.neutralW[f * 3 + c] * this.meta[f];
     softmaxInPlace(z);
-    const [pNeg, pNeu, pPos] = [z[0], z[1], z[2]];
+    const pNeg = z[0], pNeu = z[1], pPos = z[2];
     const sentiment = SENTIMENTS[argmax(z)];
 
     const spam = spamSignals(norm);
-    const x = this.intentFeatures(norm, scan, spam.score, pPos, pNeg);
+    const x = this.intentFeatures(norm, scan, flags, spam.score, pPos, pNeg);
     const iz = softmaxInPlace(scores(this.intentW, INTENTS.length, x, this.intentZ));
-    const spamIdx = INTENTS.indexOf('spam');
-    const isSpam = spam.score >= SPAM_SCORE_ALONE || (spam.score > 0 && iz[spamIdx] >= this.spamProbability);
+    const isSpam = spam.score >= SPAM_SCORE_ALONE || (spam.score > 0 && iz[SPAM] >= this.spamProbability);
     let intent: Intent = 'spam';
     if (!isSpam) {
       let best = -1;
-      for (let c = 0; c < INTENTS.length; c++) if (c !== spamIdx && (best < 0 || iz[c] > iz[best])) best = c;
+      for (let c = 0; c < INTENTS.length; c++) if (c !== SPAM && (best < 0 || iz[c] > iz[best])) best = c;
       intent = INTENTS[best];
     }
-    const keywords = tfidfKeywords(tokens, this.idf, opts.topK ?? 5).map((k) => k.word);
     return {
       sentiment,
       score: round3(pPos - pNeg),
       intent,
       spam: isSpam,
-      keywords,
+      keywords: tfidfKeywords(tokens, this.idf, topK).map((k) => k.word),
       polarity: round3(margin),
       sentimentProbabilities: { negative: round3(pNeg), neutral: round3(pNeu), positive: round3(pPos) },
-      intentProbabilities: Object.fromEntries(INTENTS.map((k, c) => [k, round3(iz[c])])) as Record<Intent, number>,
+      intentProbabilities: {
+        inquiry: round3(iz[0]), complaint: round3(iz[1]), praise: round3(iz[2]), spam: round3(iz[3]), other: round3(iz[4]),
+      },
       spamScore: spam.score,
       spamReasons: spam.reasons,
     };
   }
 
   /** Intent features: hashed character n-grams plus the rule flags (shared with training). */
-  intentFeatures(norm: string, scan: LexScan, spamScore: number, pPos: number, pNeg: number): FeatureVector {
+  intentFeatures(norm: string, scan: LexScan, flags: RuleFlags, spamScore: number, pPos: number, pNeg: number): FeatureVector {
     const x = this.intentFz.featurize(norm, scan);
-    intentRules(norm, scan, spamScore, pPos, pNeg, this.rules);
+    intentRules(flags, scan, spamScore, pPos, pNeg, this.rules);
     for (let r = 0; r < RULE_COUNT; r++) this.intentFz.append(this.intentFz.dim + r, this.rules[r]);
     return x;
   }
@@ -128,6 +133,12 @@ export function wordsOf(tokens: readonly Token[]): string[] {
   for (const t of tokens) if (t.tag !== 'x') out.push(t.word);
   return out;
 }
+
+function brief(d: DetailedAnalysis): TextAnalysis {
+  return { sentiment: d.sentiment, score: d.score, intent: d.intent, spam: d.spam, keywords: d.keywords };
+}
+
+export { brief as toTextAnalysis };
 
 function argmax(z: Float64Array): number {
   let b = 0;

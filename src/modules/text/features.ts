@@ -100,15 +100,14 @@ export class Featurizer {
       const c = i < n ? fold(s.charCodeAt(i)) : -1;
       if (c >= 0 && isSpace(c)) { p1 = -1; p2 = -1; continue; }
       const wt = i < n ? w[i] : 1;
-      if (c >= 0) {
-        this.push(mix(SEED_UNI, c), wt);
-        if (ng[i]) this.push(mix(SEED_NEG, c), wt);
-      }
+      // Inside a negation's scope (不[难用]) the unigram and bigram are replaced by negated
+      // variants, so that 难用's negative weight does not fire in 不难用.
+      const negated = i < n && ng[i] === 1;
+      if (c >= 0) this.push(negated ? mix(SEED_NEG, c) : mix(SEED_UNI, c), wt);
       // bigram (p1, c) with boundaries, trigram (p2, p1, c)
       if (p1 !== -1 || c !== -1) {
         const hb = mix(mix(SEED_BI, p1), c);
-        this.push(hb, wt);
-        if (i < n && ng[i] && i > 0 && ng[i - 1]) this.push(mix(hb, SEED_NEG), wt);
+        this.push(negated ? mix(hb, SEED_NEG) : hb, wt);
       }
       if (this.opts.trigrams !== false && p2 !== -1 && p1 !== -1 && c !== -1) this.push(mix(mix(mix(SEED_TRI, p2), p1), c), wt);
       p2 = p1; p1 = c;

@@ -26,7 +26,8 @@ function candidate(t: Token): boolean {
   if (t.tag === 'nz') return true; // user word or jieba's proper noun
   if (t.word.length < 2) return false;
   if (/^[\d.%]+$/.test(t.word)) return false;
-  return CONTENT_TAG.test(t.tag);
+  return t.tag === '' || CONTENT_TAG.test(t.tag); // '' = fast path without POS
+
 }
 
 export interface IdfTable {

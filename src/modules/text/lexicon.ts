@@ -32,7 +32,9 @@ const DEGREES: Array<[string, number]> = [
   ['简直', 1.6], ['太过', 1.5], ['好不', 1.5], ['特', 1.4], ['相当地', 1.4], ['格外', 1.4], ['尤其', 1.3],
   ['完全', 1.3], ['绝对', 1.5], ['确实', 1.2], ['真心', 1.4], ['居然', 1.2], ['竟然', 1.2],
 ];
-const CONTRASTS = `但 但是 可是 不过 然而 只是 却 可惜的是`;
+const CONTRASTS = `但 但是 可是 不过 然而 却 可惜的是`;
+// Contrast only at the start of a clause ("…不错，就是物流太慢"), weight 2 marks them.
+const CLAUSE_CONTRASTS = `就是 只是 唯一不足`;
 const CONCESSIONS = `虽然 虽 尽管 虽说 即使`;
 // Compounds that contain a negator character but are not negations.
 const NEUTRAL_UNITS = `不仅 不但 不少 不久 不停 不断 不管 不论 不得不 不知道 不知 不用谢 不客气 无论 没想到 没事 没关系 非常 别人 别的 无线 非得 不一定 未来 不然 不止 不禁 没多久 差不多 不同 不然的话 好不好 好不容易 行不行 能不能 可不可以 是不是 有没有 会不会 要不要 用不用 没得说 无可挑剔 无敌 无限 不愧 不可思议 不由得 一般般 快递 快点 快要 赶快 尽快 好几 好多 好像 好久 只好 最近 最后 最新 最早 不好意思 好的吧 美团 美元 美国 无人 值班 问题不大 香港 强制 牛奶 便宜点 爱心 好友 好奇`;
@@ -45,8 +47,8 @@ function words(list: string): string[] {
 
 /** Emoji → polarity (+1 / −1). Any other pictographic emoji counts as neutral emoji. */
 export const EMOJI_POLARITY: ReadonlyMap<string, number> = new Map<string, number>([
-  ...'😀😁😂🤣😃😄😅😆😊😋😍🥰😘😗😙😚🤗🤩👍👏🙌💪🎉🎊💯✨🌟⭐❤💕💖💗💓💞💝🥳😎🙏🌹💐👌🆗✌😻😸'.split('').filter((c) => c.trim()).map((c) => [c, 1] as [string, number]),
-  ...'😡😠🤬😤👎💔😭😢😞😔😟😕🙁☹😣😖😫😩🥺😰😱😨😓😒🙄🤮🤢💩😑😐😶🤡🖕😾😿'.split('').filter((c) => c.trim()).map((c) => [c, -1] as [string, number]),
+  ...Array.from('😀😁😂🤣😃😄😅😆😊😋😍🥰😘😗😙😚🤗🤩👍👏🙌💪🎉🎊💯✨🌟⭐❤💕💖💗💓💞💝🥳😎🙏🌹💐👌🆗✌😻😸').filter((c) => c.trim()).map((c) => [c, 1] as [string, number]),
+  ...Array.from('😡😠🤬😤👎💔😭😢😞😔😟😕🙁☹😣😖😫😩🥺😰😱😨😓😒🙄🤮🤢💩😑😐😶🤡🖕😾😿').filter((c) => c.trim()).map((c) => [c, -1] as [string, number]),
 ]);
 
 /** Weibo / WeChat style bracket emoji. */
@@ -73,6 +75,7 @@ export function buildLexicon(): Map<string, LexEntry> {
   for (const [w, m] of NEGATORS) put(w, 'negator', m);
   for (const [w, m] of DEGREES) put(w, 'degree', m);
   for (const w of words(CONTRASTS)) put(w, 'contrast', 1);
+  for (const w of words(CLAUSE_CONTRASTS)) put(w, 'contrast', 2);
   for (const w of words(CONCESSIONS)) put(w, 'concession', 1);
   return lex;
 }

@@ -37,24 +37,40 @@ const THANKS = /谢谢|感谢|多谢|感恩|辛苦了|点赞|点个赞|给力|�
 const PRAISE = /推荐|好评|回购|满意|喜欢|爱了|绝了|真香|宝藏|惊喜|惊艳|不愧|yyds|种草|安利/;
 const NEWS = /据报道|发布|公告|声明|宣布|同比|营收|报告显示|举行|上热搜|代言人/;
 
+/** The rule patterns, tested once per message and shared by the sentiment stacker and intent. */
+export interface RuleFlags {
+  qWord: boolean; qEnd: boolean; why: boolean; demand: boolean; problem: boolean;
+  thanks: boolean; praise: boolean; news: boolean; mention: boolean;
+}
+
+export function ruleFlags(norm: string): RuleFlags {
+  return {
+    qWord: Q_WORDS.test(norm), qEnd: Q_END.test(norm), why: WHY.test(norm), demand: DEMAND.test(norm),
+    problem: PROBLEM.test(norm), thanks: THANKS.test(norm), praise: PRAISE.test(norm), news: NEWS.test(norm),
+    mention: norm.includes('@'),
+  };
+}
+
 export const RULE_NAMES = [
   'question', 'qWord', 'qEnd', 'why', 'demand', 'problem', 'thanks', 'praise', 'news', 'mention',
   'spam', 'pPos', 'pNeg', 'veryShort',
 ] as const;
 export const RULE_COUNT = RULE_NAMES.length;
 
+const b = (v: boolean) => (v ? 1 : 0);
+
 /** Rule features for intent (0/1 flags, plus spam score and sentiment probabilities). */
-export function intentRules(norm: string, scan: LexScan, spamScore: number, pPos: number, pNeg: number, out: Float64Array): Float64Array {
+export function intentRules(f: RuleFlags, scan: LexScan, spamScore: number, pPos: number, pNeg: number, out: Float64Array): Float64Array {
   out[0] = scan.questions > 0 ? 1 : 0;
-  out[1] = Q_WORDS.test(norm) ? 1 : 0;
-  out[2] = Q_END.test(norm) ? 1 : 0;
-  out[3] = WHY.test(norm) ? 1 : 0;
-  out[4] = DEMAND.test(norm) ? 1 : 0;
-  out[5] = PROBLEM.test(norm) ? 1 : 0;
-  out[6] = THANKS.test(norm) ? 1 : 0;
-  out[7] = PRAISE.test(norm) ? 1 : 0;
-  out[8] = NEWS.test(norm) ? 1 : 0;
-  out[9] = norm.includes('@') ? 1 : 0;
+  out[1] = b(f.qWord);
+  out[2] = b(f.qEnd);
+  out[3] = b(f.why);
+  out[4] = b(f.demand);
+  out[5] = b(f.problem);
+  out[6] = b(f.thanks);
+  out[7] = b(f.praise);
+  out[8] = b(f.news);
+  out[9] = b(f.mention);
   out[10] = Math.min(spamScore, 2) / 2;
   out[11] = pPos;
   out[12] = pNeg;
@@ -66,7 +82,7 @@ export const META_NAMES = ['bias', 'margin', 'absMargin', 'lexPos', 'lexNeg', 'e
 export const META_COUNT = META_NAMES.length;
 
 /** Features of the neutral-band stacker: the polarity margin and the evidence behind it. */
-export function sentimentMeta(margin: number, norm: string, scan: LexScan, out: Float64Array): Float64Array {
+export function sentimentMeta(margin: number, f: RuleFlags, scan: LexScan, out: Float64Array): Float64Array {
   const m = Math.max(-8, Math.min(8, margin)) / 4;
   out[0] = 1;
   out[1] = m;
@@ -76,10 +92,10 @@ export function sentimentMeta(margin: number, norm: string, scan: LexScan, out: 
   out[5] = Math.min(scan.emoPos, 3) / 3;
   out[6] = Math.min(scan.emoNeg, 3) / 3;
   out[7] = scan.questions > 0 ? 1 : 0;
-  out[8] = Q_WORDS.test(norm) ? 1 : 0;
+  out[8] = b(f.qWord);
   out[9] = scan.hitsPos + scan.hitsNeg + scan.emoPos + scan.emoNeg === 0 ? 1 : 0;
   out[10] = scan.length <= 6 ? 1 : 0;
-  out[11] = THANKS.test(norm) ? 1 : 0;
-  out[12] = PROBLEM.test(norm) ? 1 : 0;
+  out[11] = b(f.thanks);
+  out[12] = b(f.problem);
   return out;
 }

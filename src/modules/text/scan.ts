@@ -28,19 +28,35 @@ export interface LexScan {
   charNegated: Uint8Array;
 }
 
-const CLAUSE_BREAKS = new Set(Array.from('，,。.！!？?；;～~\n\r\t…、 '));
+const CLAUSE_BREAKS = new Set(Array.from('，,。.！!？?；;～~\n\r\t…、 ').map((c) => c.charCodeAt(0)));
 const NEGATION_REACH = 6;
+const EMOJI_WEIGHT = 1.2;
+const POS_EMO = MARK_POS_EMO.charCodeAt(0);
+const NEG_EMO = MARK_NEG_EMO.charCodeAt(0);
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry?: LexEntry;
+}
 
 export class LexScanner {
-  private readonly lexicon: Map<string, LexEntry>;
-  private readonly maxLenByFirst = new Map<number, number>();
+  private readonly root: TrieNode = { next: new Map() };
   private readonly out: LexScan;
+  private readonly vals: number[] = [];
+  private readonly ats: number[] = [];
+  private matchLen = 0;
 
   constructor(lexicon: Map<string, LexEntry> = buildLexicon()) {
-    this.lexicon = lexicon;
-    for (const w of lexicon.keys()) {
-      const c = w.charCodeAt(0);
-      this.maxLenByFirst.set(c, Math.max(this.maxLenByFirst.get(c) ?? 0, Math.min(w.length, LEXICON_MAX_LEN)));
+    for (const [word, entry] of lexicon) {
+      if (word.length > LEXICON_MAX_LEN) continue;
+      let node = this.root;
+      for (let k = 0; k < word.length; k++) {
+        const c = word.charCodeAt(k);
+        let child = node.next.get(c);
+        if (!child) { child = { next: new Map() }; node.next.set(c, child); }
+        node = child;
+      }
+      node.entry = entry;
     }
     this.out = {
       pos: 0, neg: 0, hitsPos: 0, hitsNeg: 0, negated: 0, emoPos: 0, emoNeg: 0, contrast: false,
@@ -49,15 +65,16 @@ export class LexScanner {
     };
   }
 
-  /** Longest lexicon entry starting at i, or undefined. */
-  private match(s: string, i: number): { entry: LexEntry; len: number } | undefined {
-    const max = this.maxLenByFirst.get(s.charCodeAt(i));
-    if (max === undefined) return undefined;
-    for (let len = Math.min(max, s.length - i); len >= 1; len--) {
-      const entry = this.lexicon.get(len === 1 ? s[i] : s.substr(i, len));
-      if (entry) return { entry, len };
+  /** Longest lexicon entry starting at i (its length in this.matchLen), or undefined. */
+  private match(s: string, i: number, n: number): LexEntry | undefined {
+    let node: TrieNode | undefined = this.root;
+    let found: LexEntry | undefined;
+    for (let k = i; k < n; k++) {
+      node = node.next.get(s.charCodeAt(k));
+      if (!node) break;
+      if (node.entry) { found = node.entry; this.matchLen = k - i + 1; }
     }
-    return undefined;
+    return found;
   }
 
   scan(s: string): LexScan {
@@ -71,22 +88,25 @@ export class LexScanner {
     let negCount = 0, negMult = 1, negAt = -1, degMult = 1, degAfterNeg = false;
     let concession = false, contrastAt = -1;
     // polar values are collected first so that contrast can reweight earlier clauses
-    const vals: number[] = [];
-    const ats: number[] = [];
+    const vals = this.vals;
+    const ats = this.ats;
+    vals.length = 0;
+    ats.length = 0;
     for (let i = 0; i < n;) {
-      const ch = s[i];
+      const ch = s.charCodeAt(i);
       if (CLAUSE_BREAKS.has(ch)) {
-        if (ch === '?' || ch === '？') o.questions++;
-        else if (ch === '!' || ch === '！') o.exclaims++;
+        if (ch === 63 || ch === 0xff1f) o.questions++;
+        else if (ch === 33 || ch === 0xff01) o.exclaims++;
         negCount = 0; negMult = 1; degMult = 1; negAt = -1; degAfterNeg = false;
         i++;
         continue;
       }
-      if (ch === MARK_POS_EMO) { o.emoPos++; i++; continue; }
-      if (ch === MARK_NEG_EMO) { o.emoNeg++; i++; continue; }
-      const m = this.match(s, i);
-      if (!m) { i++; continue; }
-      const { entry, len } = m;
+      // emoji count as polar words too, so that the evidence learned from words covers them
+      if (ch === POS_EMO) { o.emoPos++; vals.push(EMOJI_WEIGHT); ats.push(i); i++; continue; }
+      if (ch === NEG_EMO) { o.emoNeg++; vals.push(-EMOJI_WEIGHT); ats.push(i); i++; continue; }
+      const entry = this.match(s, i, n);
+      if (!entry) { i++; continue; }
+      const len = this.matchLen;
       switch (entry.kind) {
         case 'negator':
           negCount++; negMult *= entry.weight; negAt = i + len; degAfterNeg = false;
@@ -98,7 +118,8 @@ export class LexScanner {
           concession = true;
           break;
         case 'contrast':
-          if (i > 0) { contrastAt = i; o.contrast = true; }
+          // weight 2: only at the start of a clause (就是/只是 are usually not contrast)
+          if (i > 0 && (entry.weight !== 2 || CLAUSE_BREAKS.has(s.charCodeAt(i - 1)))) { contrastAt = i; o.contrast = true; }
           break;
         case 'pos':
         case 'neg': {
