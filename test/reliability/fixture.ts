@@ -17,6 +17,8 @@ export interface Fixture {
   headers: Record<string, string>;
   ws: string;
   account(opts?: { platform?: string; sandboxIndex?: number; connect?: boolean }): Promise<string>;
+  /** Connects (again) with a fresh sandbox token; returns the access token. */
+  connect(accountId: string, sandboxIndex?: number): Promise<string>;
   schedule(posts: Array<Partial<ScheduleVariantInput> & { accountId: string; dueAt: Date; text?: string }>): Promise<ScheduleVariantInput[]>;
   states(): Promise<Map<string, { state: string; id: string; attempts: number; url: string | null }>>;
   waitForStates(variantIds: string[], done: (s: string) => boolean, timeoutMs?: number): Promise<void>;
@@ -49,14 +51,16 @@ export async function createFixture(opts: { backend: Backend; worker?: boolean; 
         filing: { purpose: '发布测试', operators: [], verificationPlan: '无' },
       } as never);
       await accounts.approve(actor, filing!.id, 'ok');
-      if (connect && platform !== 'xiaohongshu' && platform !== 'zhihu') {
-        const sbAccount = sb.state.accounts()[sandboxIndex]!;
-        const t = sb.state.auth.issue(sbAccount.id, 'chorus');
-        await accounts.storeCredentials(actor, account.id, {
-          accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: new Date(t.expiresAt).toISOString(), appId: 'chorus', platformAccountId: sbAccount.id,
-        });
-      }
+      if (connect && platform !== 'xiaohongshu' && platform !== 'zhihu') await fx.connect(account.id, sandboxIndex);
       return account.id;
+    },
+    async connect(accountId, sandboxIndex = 0) {
+      const sbAccount = sb.state.accounts()[sandboxIndex]!;
+      const t = sb.state.auth.issue(sbAccount.id, 'chorus');
+      await accounts.storeCredentials(actor, accountId, {
+        accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: new Date(t.expiresAt).toISOString(), appId: 'chorus', platformAccountId: sbAccount.id,
+      });
+      return t.accessToken;
     },
     async schedule(posts) {
       const variants = posts.map((p, i): ScheduleVariantInput => {

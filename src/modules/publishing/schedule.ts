@@ -8,7 +8,7 @@ import { newId } from '../../kernel/ids.js';
 import type { Actor } from '../team/service.js';
 import type { PublishingContext } from './context.js';
 import { MOVABLE_STATES, idempotencyKeyOf, type PublicationPayload, type PublicationState } from './model.js';
-import { JOB_OPTIONS, PUBLISH_JOB } from './outcome.js';
+import { JOB_OPTIONS, PUBLISH_JOB, SWEEP_JOB } from './outcome.js';
 import { presentStatus } from './presenters.js';
 import type { PublicationRow } from './store.js';
 
@@ -83,6 +83,8 @@ export function createScheduling(ctx: PublishingContext) {
         state: 'scheduled' as PublicationState, dueAt: v.dueAt, textHash: v.textHash, payload: v.payload, idempotencyKey: idempotencyKeyOf(id),
         jobId: jobIds[i]!, createdBy: actor.userId, createdAt: now, updatedAt: now,
       })));
+      // Make sure a sweep runs (and installs its every-minute schedule): throttled to one per minute.
+      await jobs.send(tx, SWEEP_JOB, { chain: true }, { singletonKey: 'kick', singletonSeconds: 60 } as never);
       const items = [...new Set(variants.map((v) => v.contentItemId))];
       await team.record(tx, actor, {
         action: 'publishing.scheduled', targetType: 'content_item', targetId: items.length === 1 ? items[0] : null,
