@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { fixedClock } from '../../kernel/clock.js';
@@ -44,7 +44,8 @@ describe('chorus import metrics / report', () => {
   const env = { CHORUS_DATA_DIR: process.env.CHORUS_DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 
   beforeAll(async () => {
-    delete process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL; // these commands run on the embedded database in dataDir
+    delete process.env.CHORUS_DATA_DIR;
     process.env.CHORUS_SECRET_KEY ??= 'test-secret-key-0123456789';
     const database = await openDatabase({ dataDir });
     await migrateDatabase(database);
@@ -53,7 +54,9 @@ describe('chorus import metrics / report', () => {
       .adminCreate({ email: 'cli@example.cn', password: 'Str0ng!Passw0rd', workspaceName: '合声' });
     await database.close();
   }, 120_000);
-  afterEach(() => { Object.assign(process.env, env); if (!env.DATABASE_URL) delete process.env.DATABASE_URL; });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  });
 
   it('imports posts and accounts and prints a summary', async () => {
     const posts = await chorus('import', 'metrics', fixture('posts-sample.csv'), '--workspace', '合声', '--data-dir', dataDir);
