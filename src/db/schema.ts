@@ -1,6 +1,7 @@
 // Every module's tables, for drizzle's typed queries. Add a line per module with tables.
 export * from '../modules/team/tables.js';
 export * from '../modules/notify/tables.js';
+export * from '../modules/inbound/tables.js';
 export * from '../modules/review/tables.js';
 export * from '../modules/accounts/tables.js';
 export * from '../modules/publishing/tables.js';

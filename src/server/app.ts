@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { ZodError, type z } from 'zod';
@@ -57,42 +57,46 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   app.setErrorHandler(errorHandler);
 
-  for (const def of routes) {
-    app.route({
-      method: def.method,
-      url: def.url,
-      bodyLimit: def.bodyLimit,
-      handler: async (req, reply) => {
-        let principal: Principal | null = null;
-        if (def.access !== 'public') {
-          const cred = bearerOrCookie(req);
-          principal = cred ? await services.team.authenticate(cred.token) : null;
-          if (!principal) return sendError(reply, 401, 'unauthorized', 'sign in first');
-          // Cookie sessions must echo their CSRF token on unsafe methods; bearer tokens are not sent by browsers on their own.
-          if (cred!.via === 'cookie' && UNSAFE.has(def.method) && req.headers[CSRF_HEADER] !== principal.csrfToken) {
-            return sendError(reply, 403, 'csrf_failed', 'missing or wrong x-csrf-token header');
-          }
-        }
-        let actor: Actor | undefined;
-        if (def.access !== 'public' && def.access !== 'user') {
-          const workspaceId = (req.params as Record<string, string>).workspaceId ?? '';
-          const role = /^[0-9a-f-]{36}$/i.test(workspaceId) ? await services.team.roleIn(principal!, workspaceId) : null;
-          if (!role) return sendError(reply, 404, 'workspace.not_found', 'workspace not found');
-          const permission = def.access as Permission;
-          const allowed = principal!.via === 'token' ? tokenCan(role, principal!.scopes ?? [], permission) : can(role, permission);
-          if (!allowed) return sendError(reply, 403, 'forbidden', `needs permission ${permission}`);
-          actor = { ...principal!, workspaceId, role };
-        }
-        const params = parse(def.params, req.params, 'params');
-        const query = parse(def.query, req.query, 'query');
-        const body = parse(def.body, req.body, 'body');
-        const result = await def.handler({ params, query, body, principal, actor: actor as Actor, services, req, reply });
-        if (def.raw) return reply;
-        if (def.status === 204) return reply.status(204).send();
-        return reply.status(def.status ?? 200).send(result);
-      },
-    });
+  const handlerFor = (def: AnyRoute) => async (req: FastifyRequest, reply: FastifyReply) => {
+    let principal: Principal | null = null;
+    if (def.access !== 'public') {
+      const cred = bearerOrCookie(req);
+      principal = cred ? await services.team.authenticate(cred.token) : null;
+      if (!principal) return sendError(reply, 401, 'unauthorized', 'sign in first');
+      // Cookie sessions must echo their CSRF token on unsafe methods; bearer tokens are not sent by browsers on their own.
+      if (cred!.via === 'cookie' && UNSAFE.has(def.method) && req.headers[CSRF_HEADER] !== principal.csrfToken) {
+        return sendError(reply, 403, 'csrf_failed', 'missing or wrong x-csrf-token header');
+      }
+    }
+    let actor: Actor | undefined;
+    if (def.access !== 'public' && def.access !== 'user') {
+      const workspaceId = (req.params as Record<string, string>).workspaceId ?? '';
+      const role = /^[0-9a-f-]{36}$/i.test(workspaceId) ? await services.team.roleIn(principal!, workspaceId) : null;
+      if (!role) return sendError(reply, 404, 'workspace.not_found', 'workspace not found');
+      const permission = def.access as Permission;
+      const allowed = principal!.via === 'token' ? tokenCan(role, principal!.scopes ?? [], permission) : can(role, permission);
+      if (!allowed) return sendError(reply, 403, 'forbidden', `needs permission ${permission}`);
+      actor = { ...principal!, workspaceId, role };
+    }
+    const params = parse(def.params, req.params, 'params');
+    const query = parse(def.query, req.query, 'query');
+    const body = parse(def.body, req.body, 'body');
+    const result = await def.handler({ params, query, body, principal, actor: actor as Actor, services, req, reply });
+    if (def.raw) return reply;
+    if (def.status === 204) return reply.status(204).send();
+    return reply.status(def.status ?? 200).send(result);
+  };
+  for (const def of routes.filter((r) => !r.rawBody)) {
+    app.route({ method: def.method, url: def.url, bodyLimit: def.bodyLimit, handler: handlerFor(def) });
   }
+  // Raw-body routes live in their own scope, where every content type is read as bytes.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    for (const def of routes.filter((r) => r.rawBody)) {
+      scope.route({ method: def.method, url: def.url, bodyLimit: def.bodyLimit, handler: handlerFor(def) });
+    }
+  });
 
   app.get('/api/health', async (_req, reply) => {
     const [database, queue] = await Promise.all([

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, kernelErrors, type ErrorStatusMap } from '../kernel/errors.js';
 import { errorMaps } from './registry.js';
+import { PlatformError, platformErrorCode } from '../modules/platforms/errors.js';
 
 const STATUS: ErrorStatusMap = Object.assign({}, kernelErrors, ...errorMaps);
 
@@ -28,6 +29,12 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const status = statusOf(err.code);
     if (status === 500) req.log.error({ err }, `error code without a status: ${err.code}`);
     return sendError(reply, status, err.code, err.message, err.fields);
+  }
+  // A platform refused or failed: the caller learns which kind (retry later, re-authorise, bad content …), not a 500.
+  if (err instanceof PlatformError) {
+    const code = platformErrorCode(err);
+    req.log.warn({ platform: err.platform, kind: err.kind }, err.message);
+    return sendError(reply, statusOf(code), code, err.message);
   }
   if (err instanceof ZodError) return sendError(reply, 400, 'validation_failed', 'request is not valid', zodFields(err));
   const fe = err as FastifyError;

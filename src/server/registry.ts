@@ -14,8 +14,10 @@ import { publishingErrors } from '../modules/publishing/errors.js';
 import { publishingRoutes } from '../modules/publishing/routes.js';
 import { contentErrors } from '../modules/content/errors.js';
 import { contentRoutes } from '../modules/content/routes.js';
+import { inboundErrors } from '../modules/inbound/errors.js';
+import { inboundRoutes } from '../modules/inbound/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
-export const moduleRoutes: AnyRoute[] = [...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];
+export const moduleRoutes: AnyRoute[] = [...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

@@ -44,6 +44,8 @@ export interface RouteDef<PS extends Schema | undefined = Schema | undefined, QS
   raw?: boolean;
   /** Larger request bodies (uploads, imports), in bytes. */
   bodyLimit?: number;
+  /** The body arrives as a Buffer, whatever its content type (webhook signatures are checked on the exact bytes). */
+  rawBody?: boolean;
   handler(ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>): Promise<unknown>;
 }
 

@@ -4,7 +4,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { createJobs, type Jobs } from '../jobs/queue.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from '../kernel/config.js';
-import { registerJobs } from './jobs-registry.js';
+import { registerJobs, registerSchedules } from './jobs-registry.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
@@ -23,6 +23,7 @@ export async function openRuntime(config: Config, opts: { clock?: Clock; worker?
     const services = createServices({ database, jobs, clock: opts.clock ?? systemClock, config });
     registerJobs(services);
     await jobs.start();
+    await registerSchedules(services);
     if (opts.worker) await jobs.startWorkers();
     return {
       database, jobs, services,

@@ -9,6 +9,9 @@ import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 import { createComplianceService } from '../modules/compliance/service.js';
+import { createTextService } from '../modules/text/service.js';
+import { createInboundService } from '../modules/inbound/service.js';
+import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
 
 export interface Deps {
@@ -34,11 +37,14 @@ export function createServices(deps: Deps) {
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
+  const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts });
   const content = createContentService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, review, notify, compliance,
-    publishing: undefined, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
+    publishing: publishing, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
   });
-  return { ...deps, vault, team, notify, compliance, review, accounts, content };
+  const text = createTextService();
+  const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, inbound };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -110,6 +110,8 @@ export const credentialsBody = z.object({
   appId: z.string().trim().min(1).max(200).optional(),
   appSecret: z.string().min(1).max(1000).optional(),
   platformAccountId: z.string().trim().min(1).max(200).optional(),
+  /** The secret the platform signs webhook deliveries with (WeChat server token, sandbox/LinkedIn secret …). */
+  webhookToken: z.string().min(8).max(500).optional(),
 }).refine((b) => b.accessToken !== undefined || (b.appId !== undefined && b.appSecret !== undefined), {
   message: 'give an accessToken, or an appId with its appSecret',
 });

@@ -1,0 +1,110 @@
+import type { Database } from '../../db/client.js';
+import type { Jobs } from '../../jobs/queue.js';
+import type { Clock } from '../../kernel/clock.js';
+import { DomainError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { PlatformEvent, WebhookRequest, WebhookResponse } from '../platforms/connector.js';
+import type { Actor } from '../team/service.js';
+import type { TextService } from '../text/service.js';
+import { needsAnalysis, toInboundRow } from './model.js';
+import { createInboundStore, type InboundItemRow } from './store.js';
+
+export const COLLECT_JOB = 'inbound.collect';
+
+export interface InboundListener {
+  /** Called after new events are stored (publishing listens for publish_result). */
+  (workspaceId: string, accountId: string, events: PlatformEvent[]): Promise<void>;
+}
+
+export function presentInbound(r: InboundItemRow) {
+  return {
+    id: r.id, accountId: r.accountId, platform: r.platform, type: r.type, via: r.via,
+    occurredAt: r.occurredAt.toISOString(), receivedAt: r.receivedAt.toISOString(),
+    author: r.authorId ? { id: r.authorId, name: r.authorName } : null, platformPostId: r.platformPostId, text: r.text,
+    analysis: r.sentiment ? { sentiment: r.sentiment, score: r.sentimentScore, intent: r.intent, spam: r.spam, keywords: r.keywords ?? [] } : null,
+  };
+}
+
+/**
+ * Inbound platform traffic: webhooks (verified on the raw body) and polling collectors land here,
+ * de-duplicated by the platform's event id, and every text people wrote goes through the one text service.
+ */
+export function createInboundService(deps: { database: Database; jobs: Jobs; clock: Clock; accounts: AccountsService; text: TextService }) {
+  const { database, accounts, text, clock } = deps;
+  const db = database.db;
+  const store = createInboundStore();
+  const listeners: InboundListener[] = [];
+
+  async function ingest(workspaceId: string, accountId: string, platform: string, via: 'webhook' | 'poll', events: PlatformEvent[]) {
+    const rows = events.map(toInboundRow);
+    const toAnalyse = rows.filter(needsAnalysis);
+    const analyses = new Map(text.analyze(toAnalyse.map((r) => r.text!)).map((a, i) => [toAnalyse[i]!, a]));
+    const stored = await store.insertNew(db, rows.map((r) => {
+      const a = analyses.get(r);
+      return {
+        id: newId(), workspaceId, accountId, platform, via, eventId: r.eventId, type: r.type, occurredAt: r.occurredAt,
+        authorId: r.authorId, authorName: r.authorName, platformPostId: r.platformPostId, text: r.text, payload: r.payload,
+        sentiment: a?.sentiment ?? null, sentimentScore: a?.score ?? null, intent: a?.intent ?? null, spam: a?.spam ?? null, keywords: a?.keywords ?? null,
+      };
+    }));
+    const fresh = new Set(stored.map((s) => s.eventId));
+    const newEvents = events.filter((e) => fresh.has(e.eventId));
+    if (newEvents.length > 0) for (const l of listeners) await l(workspaceId, accountId, newEvents);
+    return { received: events.length, stored: stored.length };
+  }
+
+  return {
+    onEvents(listener: InboundListener) { listeners.push(listener); },
+
+    /** A platform's HTTP call to our webhook endpoint: handshake, verify the signature, store the events, acknowledge. */
+    async receiveWebhook(workspaceId: string, accountId: string, platform: string, req: WebhookRequest): Promise<WebhookResponse> {
+      const connector = await accounts.connectorFor(workspaceId, accountId).catch(() => {
+        throw new DomainError('inbound.unknown_endpoint', { message: 'no connected account at this webhook address' });
+      });
+      if (connector.platform !== platform) throw new DomainError('inbound.unknown_endpoint', { message: 'no connected account at this webhook address' });
+      const hook = connector.webhook;
+      if (!hook) throw new DomainError('inbound.no_webhooks', { message: `${platform} sends no webhooks` });
+      const handshake = hook.handshake?.(req);
+      if (handshake) return handshake;
+      if (!hook.verify(req)) throw new DomainError('inbound.bad_signature', { message: 'signature does not match' });
+      await ingest(workspaceId, accountId, platform, 'webhook', hook.parse(req));
+      return hook.ack?.(req) ?? { status: 200, contentType: 'text/plain', body: 'success' };
+    },
+
+    /** Polls an account for recent comments, mentions and DMs (platforms without webhooks, and catch-up). */
+    async collect(workspaceId: string, accountId: string, since?: Date) {
+      const connector = await accounts.connectorFor(workspaceId, accountId);
+      const events: PlatformEvent[] = [];
+      const opts = { since, limit: 100 };
+      try {
+        if (connector.listRecentComments) {
+          for (const c of (await connector.listRecentComments(opts)).items) events.push({ type: 'comment', eventId: `comment:${c.platformCommentId}`, occurredAt: c.createdAt, comment: c });
+        }
+        if (connector.capabilities.mentions && connector.listMentions) {
+          for (const m of (await connector.listMentions(opts)).items) events.push({ type: 'mention', eventId: `mention:${m.platformMentionId}`, occurredAt: m.createdAt, mention: m });
+        }
+        if (connector.capabilities.dms.receive && connector.listDMs) {
+          for (const d of (await connector.listDMs(opts)).items) events.push({ type: 'dm', eventId: `dm:${d.platformMessageId}`, occurredAt: d.createdAt, message: d });
+        }
+        await accounts.recordSync(workspaceId, accountId, 'ok');
+      } catch (err) {
+        await accounts.recordSync(workspaceId, accountId, 'failed');
+        throw err;
+      }
+      return ingest(workspaceId, accountId, connector.platform, 'poll', events);
+    },
+
+    async list(actor: Actor, q: { type?: string; accountId?: string; sentiment?: string; intent?: string; before?: string; limit?: number }) {
+      const rows = await store.list(db, actor.workspaceId, { ...q, before: q.before ? new Date(q.before) : undefined, limit: q.limit ?? 50 });
+      return { items: rows.map(presentInbound), nextBefore: rows.length === (q.limit ?? 50) ? rows.at(-1)!.occurredAt.toISOString() : null };
+    },
+
+    async summary(actor: Actor) {
+      const rows = await store.summary(db, actor.workspaceId);
+      return { asOf: clock.now().toISOString(), groups: rows };
+    },
+  };
+}
+
+export type InboundService = ReturnType<typeof createInboundService>;
