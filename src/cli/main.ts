@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { exitWithError } from './errors.js';
 import { registerAdminCommand } from './commands/admin.js';
+import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerImportCommand } from './commands/import-metrics.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerCheckCommand } from './commands/check.js';
@@ -24,6 +27,9 @@ export function buildProgram(): Command {
   registerAuditCommand(program);
   registerCheckCommand(program);
   registerSandboxCommand(program);
+  registerAnalyzeCommand(program);
+  registerImportCommand(program);
+  registerReportCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
