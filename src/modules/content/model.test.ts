@@ -23,7 +23,8 @@ describe('status machine', () => {
     ['no variants', 'approved', [], later, 'content.no_variants'],
     ['variant without account', 'approved', [v(true, null)], later, 'content.no_account'],
     ['in the past', 'approved', [v(true)], new Date('2026-10-31T00:00:00Z'), 'content.in_past'],
-    ['a draft', 'draft', [v(true)], later, 'content.invalid_transition'],
+    ['a draft', 'draft', [v(true)], later, 'content.not_approved'],
+    ['a cancelled item', 'cancelled', [v(true)], later, 'content.invalid_transition'],
   ] as const)('canSchedule: %s', (_n, status, variants, at, code) => {
     const r = canSchedule({ status }, variants, at, now);
     expect(r.ok ? null : r.code).toBe(code);

@@ -67,7 +67,7 @@ export function canSchedule(
   at: Date,
   now: Date,
 ): Verdict {
-  if (!['in_review', 'approved', 'scheduled'].includes(item.status)) {
+  if (item.status === 'published' || item.status === 'cancelled') {
     return { ok: false, code: 'content.invalid_transition', message: `an item in status ${item.status} cannot be scheduled` };
   }
   if (variants.length === 0) return { ok: false, code: 'content.no_variants', message: 'the item has no variants to publish' };
@@ -75,6 +75,7 @@ export function canSchedule(
   if (noAccount.length) return { ok: false, code: 'content.no_account', message: `${noAccount.length} variant(s) have no account` };
   const pending = variants.filter((v) => !v.approved);
   if (pending.length) return { ok: false, code: 'content.not_approved', message: `${pending.length} variant(s) are not approved in their current version` };
+  if (item.status === 'idea' || item.status === 'draft') return { ok: false, code: 'content.not_approved', message: 'submit the item for review first' };
   if (at.getTime() <= now.getTime()) return { ok: false, code: 'content.in_past', message: 'the time is not in the future' };
   return { ok: true };
 }
