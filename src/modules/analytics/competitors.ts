@@ -45,7 +45,7 @@ export function compareCompetitors(inputs: readonly CompetitorInput[]): Competit
     followers: c.followers,
     postsPerWeek: c.posts === null || c.days <= 0 ? null : round((c.posts / c.days) * 7, 1),
     interactionRate: c.interactionRate === null ? null : round(c.interactionRate),
-    growth: c.followers === null ? null : round(percentOf(c.followers - (c.followersAtStart ?? NaN), c.followersAtStart)),
+    growth: c.followers === null || c.followersAtStart === null ? null : round(percentOf(c.followers - c.followersAtStart, c.followersAtStart)),
   }));
   const rankCols = Object.fromEntries(
     COMPETITOR_METRICS.map((m) => [m, rankBy(rows.map((r) => r[m]))]),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type PostDailyRow, type PostPeriod, aggregatePosts, classifyPosts, compareCompetitors, contentMix,
-  conversionRate, describeReason, followerGrowthRate, goalActual, goalProgress, interactionRate,
-  median, recommendMix, round, timeSlotOf, weekOnWeek,
+  type PostDailyRow, type PostPeriod, aggregatePosts, conversionRate, followerGrowthRate, interactionRate,
+  median, round, timeSlotOf, weekOnWeek,
 } from './model.js';
+import { classifyPosts, contentMix, describeReason, recommendMix } from './performance.js';
+import { goalActual, goalProgress } from './goals.js';
+import { compareCompetitors } from './competitors.js';
 
 describe('formulas', () => {
   it.each([

@@ -1,7 +1,8 @@
 /**
  * Analytics — the manuals' formulas (DOMAIN.md §9) as pure functions.
  * Percentages are numbers in percent: 1.6 means 1.6 %. Unknown stays null, never 0.
- * Hits/duds and content mix: ./performance.ts; goals: ./goals.ts; competitors: ./competitors.ts.
+ * Hits/duds and content mix: ./performance.ts; goals: ./goals.ts; competitors: ./competitors.ts
+ * (they import this file, never the other way round).
  */
 export type Count = number | null;
 
@@ -167,7 +168,3 @@ export function aggregatePosts(rows: readonly PostDailyRow[]): PostPeriod[] {
   }
   return out;
 }
-
-export * from './performance.js';
-export * from './goals.js';
-export * from './competitors.js';

@@ -6,7 +6,16 @@
 import { type PostPeriod, round } from './model.js';
 import { contentMix } from './performance.js';
 import { type Locale, fill, formatLabel, pct, signedPct } from './labels.js';
-import type { WeeklyRow, WeeklyTotals } from './weekly-report.js';
+
+/** What the rules read of a table row and of the totals (weekly-report.ts fills these). */
+export interface RowFigures {
+  posts: number;
+  interactionRate: number | null;
+  conversionRate: number | null;
+  exposureWoW: number | null;
+  newFollowersWoW: number | null;
+}
+export type TotalFigures = Pick<RowFigures, 'interactionRate' | 'conversionRate'>;
 
 export type IssueCode =
   | 'weekly.low_interaction' | 'weekly.low_conversion' | 'weekly.exposure_down'
@@ -48,7 +57,7 @@ const TEXT: Record<Locale, Record<IssueCode, string>> = {
 };
 
 export function platformIssues(
-  row: WeeklyRow, totals: WeeklyTotals, posts: readonly PostPeriod[], locale: Locale, opts: IssueOptions = {},
+  row: RowFigures, totals: TotalFigures, posts: readonly PostPeriod[], locale: Locale, opts: IssueOptions = {},
 ): Issue[] {
   const t = TEXT[locale];
   const lowFactor = opts.lowFactor ?? 0.8;
