@@ -16,8 +16,12 @@ import { contentErrors } from '../modules/content/errors.js';
 import { contentRoutes } from '../modules/content/routes.js';
 import { inboundErrors } from '../modules/inbound/errors.js';
 import { inboundRoutes } from '../modules/inbound/routes.js';
+import { textRoutes } from '../modules/text/routes.js';
+import { textErrors } from '../modules/text/errors.js';
+import { analyticsErrors } from '../modules/analytics/errors.js';
+import { analyticsRoutes } from '../modules/analytics/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
-export const moduleRoutes: AnyRoute[] = [...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];
+export const moduleRoutes: AnyRoute[] = [...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

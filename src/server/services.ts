@@ -10,6 +10,8 @@ import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 import { createComplianceService } from '../modules/compliance/service.js';
 import { createTextService } from '../modules/text/service.js';
+import { createAnalyticsService } from '../modules/analytics/service.js';
+import { createTextDictionaryService } from '../modules/text/dictionary.js';
 import { createInboundService } from '../modules/inbound/service.js';
 import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
@@ -43,8 +45,10 @@ export function createServices(deps: Deps) {
     publishing: publishing, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
   });
   const text = createTextService();
-  const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, inbound };
+  const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team });
+  const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
+  const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, analytics };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import type { AccountsService } from '../accounts/service.js';
 import type { PlatformEvent, WebhookRequest, WebhookResponse } from '../platforms/connector.js';
 import type { Actor } from '../team/service.js';
+import type { TextDictionaryService } from '../text/dictionary.js';
 import type { TextService } from '../text/service.js';
 import { needsAnalysis, toInboundRow } from './model.js';
 import { createInboundStore, type InboundItemRow } from './store.js';
@@ -30,8 +31,8 @@ export function presentInbound(r: InboundItemRow) {
  * Inbound platform traffic: webhooks (verified on the raw body) and polling collectors land here,
  * de-duplicated by the platform's event id, and every text people wrote goes through the one text service.
  */
-export function createInboundService(deps: { database: Database; jobs: Jobs; clock: Clock; accounts: AccountsService; text: TextService }) {
-  const { database, accounts, text, clock } = deps;
+export function createInboundService(deps: { database: Database; jobs: Jobs; clock: Clock; accounts: AccountsService; text: TextService; dictionary: TextDictionaryService }) {
+  const { database, accounts, text, clock, dictionary } = deps;
   const db = database.db;
   const store = createInboundStore();
   const listeners: InboundListener[] = [];
@@ -39,7 +40,8 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
   async function ingest(workspaceId: string, accountId: string, platform: string, via: 'webhook' | 'poll', events: PlatformEvent[]) {
     const rows = events.map(toInboundRow);
     const toAnalyse = rows.filter(needsAnalysis);
-    const analyses = new Map(text.analyze(toAnalyse.map((r) => r.text!)).map((a, i) => [toAnalyse[i]!, a]));
+    const userWords = toAnalyse.length > 0 ? await dictionary.wordsOf(workspaceId) : [];
+    const analyses = new Map(text.analyze(toAnalyse.map((r) => r.text!), { userWords }).map((a, i) => [toAnalyse[i]!, a]));
     const stored = await store.insertNew(db, rows.map((r) => {
       const a = analyses.get(r);
       return {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineRoutes, route } from '../../server/route.js';
 import type { Services } from '../../server/services.js';
 import { workspaceIdParams } from '../team/schema.js';
@@ -25,8 +26,25 @@ export const textRoutes = defineRoutes([
     method: 'POST', url: `${base}/analyze`, access: 'text.analyze', tags,
     summary: 'Sentiment, intent, spam verdict and keywords of up to 1000 texts (情感/意图/垃圾/关键词)',
     params: workspaceIdParams, body: s.analyzeBody, response: s.analyzeResponse,
-    handler: async ({ body, services }) => ({
-      results: textOf(services).analyze(body.texts, { userWords: body.userWords }).map(presentAnalysis),
-    }),
+    handler: async ({ actor, body, services }) => {
+      const userWords = [...(await services.textDictionary.wordsOf(actor.workspaceId)), ...(body.userWords ?? [])];
+      return { results: textOf(services).analyze(body.texts, { userWords }).map(presentAnalysis) };
+    },
+  }),
+  route({
+    method: 'GET', url: `${base}/dictionary`, access: 'text.analyze', tags, summary: 'The workspace dictionary (brand and product names, slang)',
+    params: workspaceIdParams, response: z.object({ items: z.array(z.object({ word: z.string(), note: z.string().nullable(), createdAt: z.string() })) }),
+    handler: ({ actor, services }) => services.textDictionary.list(actor),
+  }),
+  route({
+    method: 'POST', url: `${base}/dictionary`, access: 'text.manage', tags, summary: 'Add words to the workspace dictionary',
+    params: workspaceIdParams, body: z.object({ words: z.array(z.string().trim().min(1).max(30)).min(1).max(500), note: z.string().max(200).optional() }),
+    response: z.object({ added: z.array(z.string()) }), status: 201,
+    handler: ({ actor, body, services }) => services.textDictionary.add(actor, body),
+  }),
+  route({
+    method: 'DELETE', url: `${base}/dictionary/:word`, access: 'text.manage', tags, summary: 'Remove a word from the workspace dictionary',
+    params: workspaceIdParams.extend({ word: z.string().min(1).max(30) }), status: 204,
+    handler: ({ actor, params, services }) => services.textDictionary.remove(actor, params.word),
   }),
 ]);
