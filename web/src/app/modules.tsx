@@ -11,6 +11,7 @@ import {
   ClusterOutlined,
   FileProtectOutlined,
   AuditOutlined,
+  SendOutlined,
   DashboardOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -51,6 +52,7 @@ const Tokens = lazy(() => import('../pages/settings/tokens'));
 const Audit = lazy(() => import('../pages/settings/audit'));
 const Profile = lazy(() => import('../pages/account/profile'));
 const ReviewQueue = lazy(() => import('../pages/review/queue'));
+const PublishingMonitor = lazy(() => import('../pages/publishing/monitor'));
 const AccountMatrix = lazy(() => import('../pages/accounts/matrix'));
 const AccountFilings = lazy(() => import('../pages/accounts/filings'));
 
@@ -59,6 +61,7 @@ export const modules: ConsoleModule[] = [
   { key: 'accounts.matrix', path: '/accounts/matrix', icon: <ClusterOutlined />, labelKey: 'accounts.menu.matrix', element: <AccountMatrix /> },
   { key: 'accounts.filings', path: '/accounts/filings', icon: <FileProtectOutlined />, labelKey: 'accounts.menu.filings', element: <AccountFilings /> },
   { key: 'review.queue', path: '/review/queue', icon: <AuditOutlined />, labelKey: 'review.menu.queue', element: <ReviewQueue /> },
+  { key: 'publishing.monitor', path: '/publishing/monitor', icon: <SendOutlined />, labelKey: 'publishing.menu.monitor', element: <PublishingMonitor /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
     element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',

@@ -8,6 +8,7 @@ import zhTokens from './zh-CN/tokens';
 import zhAudit from './zh-CN/audit';
 import zhErrors from './zh-CN/errors';
 import zhReview from './zh-CN/review';
+import zhPublishing from './zh-CN/publishing';
 import zhAccounts from './zh-CN/accounts';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
@@ -19,6 +20,7 @@ import enTokens from './en-US/tokens';
 import enAudit from './en-US/audit';
 import enErrors from './en-US/errors';
 import enReview from './en-US/review';
+import enPublishing from './en-US/publishing';
 import enAccounts from './en-US/accounts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -29,11 +31,11 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
   'zh-CN': {
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
-    members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, accounts: zhAccounts,
+    members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
   },
   'en-US': {
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
-    members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, accounts: enAccounts,
+    members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
   },
 };
 
