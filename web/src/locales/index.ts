@@ -10,6 +10,7 @@ import zhErrors from './zh-CN/errors';
 import zhReview from './zh-CN/review';
 import zhPublishing from './zh-CN/publishing';
 import zhAccounts from './zh-CN/accounts';
+import zhContent from './zh-CN/content';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -22,6 +23,7 @@ import enErrors from './en-US/errors';
 import enReview from './en-US/review';
 import enPublishing from './en-US/publishing';
 import enAccounts from './en-US/accounts';
+import enContent from './en-US/content';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,10 +34,12 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
   'zh-CN': {
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
+    content: zhContent,
   },
   'en-US': {
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
+    content: enContent,
   },
 };
 
