@@ -8,6 +8,9 @@
 import { lazy, type ReactNode } from 'react';
 import {
   ApiOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  TableOutlined,
   ClusterOutlined,
   FileProtectOutlined,
   AuditOutlined,
@@ -55,6 +58,9 @@ const ReviewQueue = lazy(() => import('../pages/review/queue'));
 const PublishingMonitor = lazy(() => import('../pages/publishing/monitor'));
 const AccountMatrix = lazy(() => import('../pages/accounts/matrix'));
 const AccountFilings = lazy(() => import('../pages/accounts/filings'));
+const ContentCalendar = lazy(() => import('../pages/content/calendar'));
+const ContentTable = lazy(() => import('../pages/content/table'));
+const ContentBestTimes = lazy(() => import('../pages/content/best-times'));
 
 export const modules: ConsoleModule[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
@@ -62,6 +68,9 @@ export const modules: ConsoleModule[] = [
   { key: 'accounts.filings', path: '/accounts/filings', icon: <FileProtectOutlined />, labelKey: 'accounts.menu.filings', element: <AccountFilings /> },
   { key: 'review.queue', path: '/review/queue', icon: <AuditOutlined />, labelKey: 'review.menu.queue', element: <ReviewQueue /> },
   { key: 'publishing.monitor', path: '/publishing/monitor', icon: <SendOutlined />, labelKey: 'publishing.menu.monitor', element: <PublishingMonitor /> },
+  { key: 'content.calendar', path: '/content/calendar', icon: <CalendarOutlined />, labelKey: 'content.menu.calendar', element: <ContentCalendar />, descKey: 'content.dashboard.card' },
+  { key: 'content.table', path: '/content/table', icon: <TableOutlined />, labelKey: 'content.menu.table', element: <ContentTable /> },
+  { key: 'content.best-times', path: '/content/best-times', icon: <ClockCircleOutlined />, labelKey: 'content.menu.bestTimes', element: <ContentBestTimes /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
     element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',
