@@ -8,7 +8,7 @@ import { startSandboxServer, type SandboxServer, type SandboxServerOptions } fro
 import type { ScheduleVariantInput } from '../../src/modules/publishing/service.js';
 import type { Actor } from '../../src/modules/team/service.js';
 import type { Backend } from '../helpers/database.js';
-import { createTestRuntime, signUpOwner, type TestRuntime } from '../helpers/runtime.js';
+import { PASSWORD, createTestRuntime, login, type TestRuntime } from '../helpers/runtime.js';
 
 export interface Fixture {
   rt: TestRuntime;
@@ -16,6 +16,8 @@ export interface Fixture {
   actor: Actor;
   headers: Record<string, string>;
   ws: string;
+  /** The owner's e-mail (password: PASSWORD from the runtime helper). */
+  email: string;
   account(opts?: { platform?: string; sandboxIndex?: number; connect?: boolean }): Promise<string>;
   /** Connects (again) with a fresh sandbox token; returns the access token. */
   connect(accountId: string, sandboxIndex?: number): Promise<string>;
@@ -32,7 +34,9 @@ let seq = 0;
 export async function createFixture(opts: { backend: Backend; worker?: boolean; sandbox?: Partial<SandboxServerOptions> }): Promise<Fixture> {
   process.env.CHORUS_PUBLISH_TIMINGS = 'fast';
   const rt = await createTestRuntime({ backend: opts.backend, worker: opts.worker ?? true, notifyRetry: { retryLimit: 0, retryDelay: 1, retryBackoff: false } });
-  const owner = await signUpOwner(rt, 'pub');
+  const email = `pub-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.cn`;
+  const created = await rt.services.team.adminCreate({ email, password: PASSWORD, name: '发布负责人', workspaceName: `发布测试-${Math.random()}` });
+  const owner = { ...(await login(rt, email)), workspaceId: created.workspaceId };
   const actor: Actor = { userId: owner.userId, workspaceId: owner.workspaceId, role: 'owner', via: 'session' };
   const sb = await startSandboxServer({ seed: `pub-${opts.backend}`, webhookRetryDelaysMs: [], videoProcessingMs: 1_500, ...opts.sandbox });
   const { accounts, publishing, database } = rt.services;
@@ -42,7 +46,7 @@ export async function createFixture(opts: { backend: Backend; worker?: boolean; 
   } as never);
 
   const fx: Fixture = {
-    rt, sb, actor, headers: owner.headers, ws: owner.workspaceId,
+    rt, sb, actor, headers: owner.headers, ws: owner.workspaceId, email,
     async account({ platform = 'sandbox', sandboxIndex = 0, connect = true } = {}) {
       seq += 1;
       const { account, filing } = await accounts.create(actor, {
