@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import ical from 'node-ical';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoContent } from '../../src/modules/content/demo.js';
 import { SHEET_COLUMNS } from '../../src/modules/content/model.js';
 import { BACKENDS } from '../helpers/database.js';
 import { addMember, createTestRuntime, fixedClock, signUpOwner, type Session, type TestRuntime } from '../helpers/runtime.js';
@@ -211,5 +212,13 @@ describe.each(BACKENDS)('content planning (%s)', (backend) => {
     expect(Buffer.compare(Buffer.from(file.raw), png)).toBe(0);
     const bad = await call(who.creator!, 'POST', '/media', { fileName: 'x.txt', dataBase64: Buffer.from('hello').toString('base64') });
     expect(bad.json.error.code).toBe('media.unsupported_type');
+  });
+
+  it('seeds the demo launch: two weeks across the accounts', async () => {
+    const other = await signUpOwner(rt, 'demo');
+    const created = await seedDemoContent(rt.services, { userId: other.userId, workspaceId: other.workspaceId, role: 'owner', via: 'session' });
+    expect(created).toBe(14);
+    const { items } = await rt.services.content.list({ workspaceId: other.workspaceId }, {});
+    expect(items.map((i) => i.date)).toEqual(Array.from({ length: 14 }, (_, n) => `2026-11-${String(2 + n).padStart(2, '0')}`));
   });
 });

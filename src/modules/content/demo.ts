@@ -29,7 +29,7 @@ export async function seedDemoContent(services: Services, owner: Actor): Promise
   const { timeZone } = await services.team.workspaceSettings(owner.workspaceId);
   const { items: accounts } = await services.accounts.list(owner, {});
   const usable = accounts.filter((a) => a.status !== 'retired');
-  const monday = DateTime.now().setZone(timeZone).startOf('week').plus({ weeks: 1 });
+  const monday = DateTime.fromJSDate(services.clock.now(), { zone: timeZone }).startOf('week').plus({ weeks: 1 });
   const platforms = ['weibo', 'wechat', 'douyin', 'xiaohongshu'] as const;
   let created = 0;
   for (const [n, time, topic, themeClass, format, goal, text] of PLAN) {
