@@ -94,5 +94,16 @@ describe.each(BACKENDS)('inbound comments, mentions and webhooks on the sandbox 
     expect(deliveries.length).toBeGreaterThan(distinct.size); // the platform really sent duplicates
     const viaHook = (await inbound('?limit=200')).items.filter((i: { via: string }) => i.via === 'webhook');
     expect(viaHook.length - before).toBe(distinct.size); // …and each event was stored once
+    const poll = await rt.app.inject({ method: 'POST', url: `${ws()}/inbound/collect`, headers: owner.headers, payload: { accountId } });
+    expect(poll.json().stored).toBe(0); // what came by webhook is not stored again by polling
+  });
+});
+
+describe('inbound event identity', () => {
+  it('keys a comment by its platform id whichever path brought it', async () => {
+    const { canonicalEventId } = await import('../../src/modules/inbound/model.js');
+    const comment = { platformCommentId: 'c1', platformPostId: 'p1', author: { id: 'u' }, text: 'x', createdAt: new Date() };
+    expect(canonicalEventId({ type: 'comment', eventId: 'evt_webhook_77', occurredAt: new Date(), comment })).toBe('comment:c1');
+    expect(canonicalEventId({ type: 'comment', eventId: 'comment:c1', occurredAt: new Date(), comment })).toBe('comment:c1');
   });
 });

@@ -14,14 +14,18 @@ export function registerServeCommand(program: Command) {
       const { buildApp } = await import('../../server/app.js');
       const runtime = await openRuntime(config, { worker: opts.worker });
       try {
+        let network: { url: string; close(): Promise<void> } | undefined;
         if (opts.demo) {
-          const { seedDemo } = await import('../demo.js');
-          await seedDemo(runtime.services);
+          const { seedDemo, startDemoNetwork } = await import('../demo.js');
+          network = await startDemoNetwork(config);
+          await seedDemo(runtime.services, network as never);
         }
         const app = await buildApp({ services: runtime.services });
+        if (network) app.addHook('onClose', async () => network!.close());
         closeOnSignals(runtime, app);
         await app.listen({ port: config.port, host: config.host });
         const where = runtime.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+        if (network) process.stdout.write(`Sandbox network (沙盒网络) at ${network.url}\n`);
         process.stdout.write(`Chorus 合声 is running at http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} (${where}${opts.worker ? ', workers on' : ', workers off'})\n`);
       } catch (err) {
         await runtime.close().catch(() => {});

@@ -22,6 +22,8 @@ export interface CredentialsInput {
   expiresAt?: string;
   appId?: string;
   appSecret?: string;
+  /** The secret the platform signs webhook deliveries with. */
+  webhookToken?: string;
   platformAccountId?: string;
 }
 

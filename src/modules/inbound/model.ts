@@ -12,8 +12,21 @@ export interface InboundRow {
 }
 
 /** Flattens a normalised platform event into the columns the inbox and reports filter on. */
+/**
+ * The same comment arrives by webhook (the platform's delivery id) and by polling (no delivery id):
+ * people-written items are keyed by the platform's own object id so either path stores it once.
+ */
+export function canonicalEventId(e: PlatformEvent): string {
+  switch (e.type) {
+    case 'comment': return `comment:${e.comment.platformCommentId}`;
+    case 'dm': return `dm:${e.message.platformMessageId}`;
+    case 'mention': return `mention:${e.mention.platformMentionId}`;
+    default: return e.eventId;
+  }
+}
+
 export function toInboundRow(e: PlatformEvent): InboundRow {
-  const base = { eventId: e.eventId, type: e.type, occurredAt: e.occurredAt, payload: e };
+  const base = { eventId: canonicalEventId(e), type: e.type, occurredAt: e.occurredAt, payload: e };
   switch (e.type) {
     case 'comment':
       return { ...base, authorId: e.comment.author.id, authorName: e.comment.author.name ?? null, platformPostId: e.comment.platformPostId, text: e.comment.text };

@@ -8,7 +8,7 @@ import type { PlatformEvent, WebhookRequest, WebhookResponse } from '../platform
 import type { Actor } from '../team/service.js';
 import type { TextDictionaryService } from '../text/dictionary.js';
 import type { TextService } from '../text/service.js';
-import { needsAnalysis, toInboundRow } from './model.js';
+import { canonicalEventId, needsAnalysis, toInboundRow } from './model.js';
 import { createInboundStore, type InboundItemRow } from './store.js';
 
 export const COLLECT_JOB = 'inbound.collect';
@@ -51,7 +51,7 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
       };
     }));
     const fresh = new Set(stored.map((s) => s.eventId));
-    const newEvents = events.filter((e) => fresh.has(e.eventId));
+    const newEvents = events.filter((e) => fresh.has(canonicalEventId(e)));
     if (newEvents.length > 0) for (const l of listeners) await l(workspaceId, accountId, newEvents);
     return { received: events.length, stored: stored.length };
   }
