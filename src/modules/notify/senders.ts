@@ -7,6 +7,8 @@ export interface RobotConfig { webhookUrl: string; secret?: string }
 export interface WebhookConfig { url: string; secret: string }
 export interface EmailConfig { host: string; port: number; secure?: boolean; user?: string; pass?: string; from: string; to?: string[] }
 export type ChannelConfig = RobotConfig | WebhookConfig | EmailConfig;
+/** A file sent with an e-mail (robots and webhooks get the message and its link only). */
+export interface EmailAttachment { filename: string; contentType: string; contentBase64: string }
 
 export class DeliveryError extends Error {
   constructor(message: string, readonly responseStatus?: number) { super(message); }
@@ -29,7 +31,7 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
 }
 
 /** Sends one message through one channel; throws DeliveryError when the receiver did not take it. */
-export async function send(kind: ChannelKind, config: ChannelConfig, message: Message, recipient: string, now: Date): Promise<number> {
+export async function send(kind: ChannelKind, config: ChannelConfig, message: Message & { attachments?: EmailAttachment[] }, recipient: string, now: Date): Promise<number> {
   switch (kind) {
     case 'wecom':
       return postJson((config as RobotConfig).webhookUrl, wecomPayload(message));
@@ -63,6 +65,7 @@ export async function send(kind: ChannelKind, config: ChannelConfig, message: Me
         await transport.sendMail({
           from: c.from, to: recipient, subject: `【合声】${message.title}`,
           text: `${message.body}${message.link ? `\n\n${message.link}` : ''}`,
+          attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
         });
       } catch (err) {
         throw new DeliveryError(`SMTP: ${(err as Error).message}`);

@@ -7,7 +7,7 @@ import type { Vault } from '../../kernel/vault.js';
 import type { Actor, TeamService } from '../team/service.js';
 import { DELIVERY_RETRY, releaseAt, type RetryPlan, type ChannelKind, type Message } from './model.js';
 import { channelConfigSchemas } from './schema.js';
-import { DeliveryError, send, type ChannelConfig, type EmailConfig } from './senders.js';
+import { DeliveryError, send, type ChannelConfig, type EmailAttachment, type EmailConfig } from './senders.js';
 import { createNotifyStore, type ChannelRow, type DeliveryRow, type NotificationRow } from './store.js';
 
 export const DELIVER_JOB = 'notify.deliver';
@@ -15,6 +15,10 @@ export const DELIVER_JOB = 'notify.deliver';
 export interface NotifyInput extends Message {
   /** People who get it in the console (and by e-mail, per their preferences). */
   userIds?: string[];
+  /** Only these channels (whatever events they follow); default: the channels following the event. */
+  channelIds?: string[];
+  /** Files for e-mail deliveries (a report); the console feed and robots get the title, body and link. */
+  attachments?: EmailAttachment[];
 }
 
 const matches = (events: string[], event: string) =>
@@ -70,6 +74,7 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
 
   async function notifyIn(tx: DbOrTx, workspaceId: string, input: NotifyInput) {
     const message: Message = { event: input.event, severity: input.severity, title: input.title, body: input.body, link: input.link ?? null };
+    const mail: Message = input.attachments?.length ? { ...message, attachments: input.attachments } as Message : message;
     const channels = (await store.listChannels(tx, workspaceId)).filter((c) => c.enabled);
     const personalMail = channels.find((c) => c.kind === 'email' && !(configOf(c) as EmailConfig).to?.length);
     const { timeZone } = await team.workspaceSettings(workspaceId, tx);
@@ -80,14 +85,14 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
     for (const p of feed) {
       if (personalMail && (p.prefs?.emailEnabled ?? true)) {
         const at = releaseAt(now, p.prefs?.quietHours, timeZone, input.severity);
-        await enqueue(tx, { workspaceId, channelId: personalMail.id, kind: 'email', recipient: p.email, message, notBefore: at > now ? at : undefined });
+        await enqueue(tx, { workspaceId, channelId: personalMail.id, kind: 'email', recipient: p.email, message: mail, notBefore: at > now ? at : undefined });
       }
     }
     for (const c of channels) {
-      if (c === personalMail || !matches(c.events, input.event)) continue;
+      if (c === personalMail || (input.channelIds ? !input.channelIds.includes(c.id) : !matches(c.events, input.event))) continue;
       const cfg = configOf(c);
       const recipients = c.kind === 'email' ? (cfg as EmailConfig).to ?? [] : [c.name];
-      for (const r of recipients) await enqueue(tx, { workspaceId, channelId: c.id, kind: c.kind as ChannelKind, recipient: r, message });
+      for (const r of recipients) await enqueue(tx, { workspaceId, channelId: c.id, kind: c.kind as ChannelKind, recipient: r, message: c.kind === 'email' ? mail : message });
     }
   }
 
