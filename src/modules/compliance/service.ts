@@ -4,7 +4,7 @@
  */
 import { brandKey, brandRules, checkAccountName, checkRequiredTerms } from './brand.js';
 import { checkText, compileRules, type CompiledRules } from './engine.js';
-import { checkLengths, checkMedia, isBlocked, type BrandPolicy, type Finding, type MediaItem, type Platform, type Rule } from './model.js';
+import { PLATFORMS, checkLengths, checkMedia, isBlocked, type BrandPolicy, type Finding, type MediaItem, type Platform, type Rule } from './model.js';
 import { packRules, packVersion, platformLimits, rulePacks } from './packs.js';
 
 export interface CheckInput {
@@ -52,15 +52,19 @@ export function createComplianceService() {
 
     check(input: CheckInput): CheckResult {
       const engine = engineFor(input.brand);
+      // Platforms without a pack of their own (the sandbox, Mastodon, Telegram …) get the law and the
+      // sensitive lists under the most permissive platform profile, and no platform length limits.
+      const packed = (PLATFORMS as readonly string[]).includes(input.platform);
+      const platform: Platform = packed ? input.platform : 'wechat';
       const findings = [
-        ...checkText(engine, input.text, input.platform, 'text'),
+        ...checkText(engine, input.text, platform, 'text'),
         ...checkRequiredTerms(input.text, input.brand, 'text'),
       ];
       if (input.title !== undefined) {
-        findings.push(...checkText(engine, input.title, input.platform, 'title'));
+        findings.push(...checkText(engine, input.title, platform, 'title'));
         findings.push(...checkRequiredTerms(input.title, input.brand, 'title'));
       }
-      findings.push(...checkLengths({ text: input.text, title: input.title, variant: input.variant }, input.platform, platformLimits(input.platform)));
+      if (packed) findings.push(...checkLengths({ text: input.text, title: input.title, variant: input.variant }, platform, platformLimits(platform)));
       if (input.media) findings.push(...checkMedia(input.media));
       return { findings, blocked: isBlocked(findings), packVersion };
     },
