@@ -1,4 +1,4 @@
-import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../team/tables.js';
 import type { GoalMetric, GoalScope } from './goals.js';
 
@@ -100,3 +100,58 @@ export const analyticsCompetitorSnapshots = pgTable('analytics_competitor_snapsh
   posts: integer('posts'),
   interactionRate: doublePrecision('interaction_rate'),
 }, (t) => [primaryKey({ columns: [t.competitorId, t.day] }), index('analytics_competitor_snapshots_ws_idx').on(t.workspaceId, t.day)]);
+
+/**
+ * A published post the collector follows (from publishing's `analytics.collect_post`). Counts
+ * from the platform are cumulative; a day's snapshot is `last` minus `base` (the last reading
+ * of the day before), so a week's days add up to the post's total.
+ */
+export const analyticsTrackedPosts = pgTable('analytics_tracked_posts', {
+  workspaceId: workspaceId(),
+  accountId: uuid('account_id').notNull(),
+  platformPostId: text('platform_post_id').notNull(),
+  publicationId: uuid('publication_id'),
+  platform: text('platform').notNull(),
+  account: text('account').notNull(),
+  postTitle: text('post_title').notNull().default(''),
+  theme: text('theme'),
+  format: text('format'),
+  publishedAt: at('published_at').notNull(),
+  publishedHour: integer('published_hour'),
+  /** active: collected on its cadence · done: old enough to stop · unsupported: the platform has no post metrics. */
+  status: text('status').$type<'active' | 'done' | 'unsupported'>().notNull().default('active'),
+  nextCollectAt: at('next_collect_at'),
+  lastCollectedAt: at('last_collected_at'),
+  collections: integer('collections').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  /** The day (workspace zone) `last` was read on, and the cumulative reading before that day. */
+  cumDay: date('cum_day', { mode: 'string' }),
+  base: jsonb('base').$type<Record<string, number | null>>(),
+  last: jsonb('last').$type<Record<string, number | null>>(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.accountId, t.platformPostId] }),
+  uniqueIndex('analytics_tracked_posts_publication_uq').on(t.publicationId),
+  index('analytics_tracked_posts_due_idx').on(t.status, t.nextCollectAt),
+]);
+
+/** Scheduled delivery of a report (e.g. the weekly review every Monday 09:00, workspace zone). */
+export const analyticsReportSchedules = pgTable('analytics_report_schedules', {
+  id: uuid('id').primaryKey(),
+  workspaceId: workspaceId(),
+  name: text('name').notNull(),
+  report: text('report').$type<'weekly' | 'monthly'>().notNull(),
+  format: text('format').$type<'pdf' | 'xlsx' | 'md'>().notNull(),
+  /** ISO weekday 1–7 (weekly) or day of month 1–28 (monthly), and the local time HH:MM. */
+  day: integer('day').notNull(),
+  time: text('time').notNull(),
+  channelIds: jsonb('channel_ids').$type<string[]>().notNull().default([]),
+  userIds: jsonb('user_ids').$type<string[]>().notNull().default([]),
+  enabled: boolean('enabled').notNull().default(true),
+  /** The period last sent on schedule (claimed in the same transaction as the notification). */
+  lastPeriod: text('last_period'),
+  lastSentAt: at('last_sent_at'),
+  createdBy: uuid('created_by'),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('analytics_report_schedules_ws_idx').on(t.workspaceId)]);
