@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -129,7 +129,7 @@ describe('chorus serve --demo', { timeout: 240_000 }, () => {
     const password = /密码 Password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeTruthy();
     const second = await startCli(['serve', '--demo', '--port', '0', '--data-dir', dir], /running at/);
-    const port = /127\.0\.0\.1:(\d+)/.exec(second.output())![1];
+    const port = /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(second.output())![1];
     try {
       expect(second.output()).not.toMatch(/密码 Password/);
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
@@ -138,6 +138,12 @@ describe('chorus serve --demo', { timeout: 240_000 }, () => {
       expect(res.status).toBe(200);
       const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
       expect(health).toMatchObject({ status: 'ok', database: 'ok', queue: 'ok' });
+      // The demo connected a sandbox account: its platform tokens and webhook secret never reach the logs.
+      const network = JSON.parse(readFileSync(join(dir, 'sandbox-network.json'), 'utf8')) as { tokens: Array<{ accessToken: string; refreshToken: string }>; webhooks: Array<{ secret?: string }> };
+      const secrets = [...network.tokens.flatMap((t) => [t.accessToken, t.refreshToken]), ...network.webhooks.map((w) => w.secret).filter(Boolean)] as string[];
+      expect(secrets.length).toBeGreaterThan(1);
+      const logs = first.output() + second.output();
+      for (const secret of secrets) expect(logs).not.toContain(secret);
     } finally {
       second.child.kill('SIGTERM');
       await new Promise((res) => second.child.once('exit', res));
