@@ -1,25 +1,31 @@
 /**
- * The dispatcher: takes a batch of due publication ids from the queue, holds each until its due
- * instant (jobs are fetched a little early), then — within the per-account, per-platform and
- * process limits, round-robin across workspaces — claims the row with a conditional UPDATE and
- * runs the attempt outside any transaction. A queue job completes once its row is claimed (or
- * found not to need it); the lease and the sweep cover a worker that dies after that.
+ * The dispatcher: takes a batch of due publication ids from the queue, holds them until their due
+ * instant (jobs are fetched a little early), claims the rows that are due with ONE conditional
+ * UPDATE (… WHERE state = 'scheduled' RETURNING — two workers never both get a row), then runs the
+ * attempts outside any transaction within the per-account, per-platform and process limits,
+ * round-robin across workspaces. The queue job completes once its row is claimed; the lease and
+ * the sweep cover a worker that dies after that. Claiming waits while this process has plenty
+ * queued already, so nothing sits claimed for long without being worked on.
  */
+import { newId } from '../../kernel/ids.js';
 import { runAttempt, type AttemptResult } from './attempt.js';
 import type { PublishingContext } from './context.js';
+import { createPublishBuffer } from './finalize.js';
 import { createKeyedLimiter } from './limiter.js';
 import { ACCOUNT_CONCURRENCY, DEFAULT_PLATFORM_CONCURRENCY, PLATFORM_CONCURRENCY, interleave } from './model.js';
 import { JOB_OPTIONS, PUBLISH_JOB, type Outcomes } from './outcome.js';
 import type { PublicationRow } from './store.js';
-import { newId } from '../../kernel/ids.js';
 
 const PROCESS_CONCURRENCY = 128;
-/** A job fetched more than this before its row is due is stale (the row moved): leave it to the row's own job. */
+/** Claimed-but-waiting attempts this process may hold before it stops claiming more. */
+const MAX_WAITING = 400;
+/** A job fetched more than this before its row is due is stale (the row moved): the row's own job will come. */
 const MAX_HOLD_MS = 15_000;
 const SINCE_SKEW_MS = 10 * 60_000;
 
 export function createDispatcher(ctx: PublishingContext, outcomes: Outcomes) {
   const { db, store, clock } = ctx;
+  const buffer = createPublishBuffer(ctx, outcomes);
   const limiter = createKeyedLimiter((key) => {
     if (key === '*') return PROCESS_CONCURRENCY;
     if (key.startsWith('account:')) return ACCOUNT_CONCURRENCY;
@@ -60,51 +66,52 @@ export function createDispatcher(ctx: PublishingContext, outcomes: Outcomes) {
     if (result.error?.kind === 'retryable' && result.error.retryAfterMs) {
       blockedUntil.set(row.accountId, clock.now().getTime() + result.error.retryAfterMs);
     }
-    await outcomes.applyAttempt(row, result);
+    if (result.outcome === 'published' || result.outcome === 'found_existing') await buffer.add(row, result);
+    else await outcomes.applyAttempt(row, result);
   }
 
-  /** Resolves once the row is claimed (or needs nothing from us); the attempt goes on in the background. */
-  function submit(row: PublicationRow): Promise<void> {
-    return new Promise<void>((started) => {
-      const go = async () => {
-        const wait = dueOf(row) - clock.now().getTime();
-        if (wait > MAX_HOLD_MS) return started();
-        if (wait > 0) await sleep(wait);
-        const blocked = blockedUntil.get(row.accountId);
-        if (blocked && blocked > clock.now().getTime()) {
-          await defer(row, blocked);
-          return started();
-        }
-        await limiter.run(['*', `platform:${row.platform}`, `account:${row.accountId}`], async () => {
-          const now = clock.now();
-          let claimed: PublicationRow | undefined;
-          try {
-            claimed = await store.claim(db, row.id, ctx.worker, now, new Date(now.getTime() + ctx.options.leaseMs));
-          } finally {
-            started();
-          }
-          if (claimed) await execute(claimed);
-        });
-      };
-      const p = go().catch((e: unknown) => {
-        started();
-        console.error(`[publishing] dispatch of ${row.id} failed: ${(e as Error).message}`);
-      });
-      inFlight.add(p);
-      void p.finally(() => inFlight.delete(p));
-    });
+  function launch(row: PublicationRow) {
+    const p = limiter.run(['*', `platform:${row.platform}`, `account:${row.accountId}`], () => execute(row))
+      .catch((e: unknown) => console.error(`[publishing] attempt for ${row.id} failed to record: ${(e as Error).message}`));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  }
+
+  /** Claims the rows that are due now (skipping rate-limited accounts) and starts their attempts. */
+  async function claimDue(ready: PublicationRow[]) {
+    const now = clock.now().getTime();
+    const go: PublicationRow[] = [];
+    for (const r of ready) {
+      const blocked = blockedUntil.get(r.accountId);
+      if (blocked && blocked > now) await defer(r, blocked);
+      else go.push(r);
+    }
+    while (limiter.load().waiting > MAX_WAITING) await sleep(20);
+    const at = clock.now();
+    const claimed = await store.claimMany(db, go.map((r) => r.id), ctx.worker, at, new Date(at.getTime() + ctx.options.leaseMs));
+    const order = new Map(go.map((r, i) => [r.id, i]));
+    claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!).forEach(launch);
   }
 
   return {
-    /** Job handler for publish.variant: a batch of publication ids. */
+    /** Job handler for publish.variant: a batch of publication ids. Returns once every due row is claimed. */
     async handleBatch(ids: string[]) {
       const rows = (await store.findManyByIds(db, [...new Set(ids)])).filter((r) => r.state === 'scheduled');
-      const fair = interleave(interleave(rows, (r) => r.accountId), (r) => r.workspaceId);
-      await Promise.all(fair.map(submit));
+      let pending = interleave(interleave(rows, (r) => r.accountId), (r) => r.workspaceId);
+      while (pending.length > 0) {
+        const next = Math.min(...pending.map(dueOf));
+        const wait = next - clock.now().getTime();
+        if (wait > MAX_HOLD_MS) return;
+        if (wait > 0) await sleep(wait);
+        const cut = clock.now().getTime() + 50;
+        await claimDue(pending.filter((r) => dueOf(r) <= cut));
+        pending = pending.filter((r) => dueOf(r) > cut);
+      }
     },
     /** Waits for attempts running in this process (tests, graceful shutdown). */
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await buffer.flush();
     },
     load: () => limiter.load(),
   };

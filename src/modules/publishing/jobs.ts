@@ -1,7 +1,7 @@
 import type { JobDefinition, Jobs } from '../../jobs/queue.js';
 import { CHECK_JOB, FIRST_REPLY_JOB, PUBLISH_JOB, RESOLVE_JOB, SWEEP_JOB, type PublishingService } from './service.js';
 
-type Ref = { publicationId: string; n?: number };
+type Ref = { publicationId: string; n?: number; publicationIds?: string[] };
 
 /** The publishing engine's queue jobs. Dispatch fetches big batches: pg-boss sleeps between polls. */
 export function publishingJobs(publishing: PublishingService): JobDefinition<never>[] {
@@ -17,7 +17,13 @@ export function publishingJobs(publishing: PublishingService): JobDefinition<nev
     },
     { name: RESOLVE_JOB, batchSize: 20, pollingIntervalSeconds: 0.5, retryLimit: 3, retryDelay: 5, handle: each(publishing.resolve) },
     { name: CHECK_JOB, batchSize: 20, pollingIntervalSeconds: 0.5, retryLimit: 3, retryDelay: 5, handle: each(publishing.check) },
-    { name: FIRST_REPLY_JOB, batchSize: 20, pollingIntervalSeconds: 5, retryLimit: 3, retryDelay: 30, handle: each((id) => publishing.remindFirstReply(id)) },
+    {
+      name: FIRST_REPLY_JOB, batchSize: 20, pollingIntervalSeconds: 5, retryLimit: 3, retryDelay: 30,
+      // One job per publication, or one per group of publications published together.
+      handle: async (batch) => {
+        for (const j of batch) for (const id of j.data.publicationIds ?? [j.data.publicationId]) await publishing.remindFirstReply(id);
+      },
+    },
   ];
   const sweep: JobDefinition<{ chain?: boolean }> = {
     name: SWEEP_JOB, batchSize: 1, pollingIntervalSeconds: 1, retryLimit: 1, retryDelay: 5,

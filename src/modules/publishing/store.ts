@@ -46,6 +46,17 @@ export function createPublishingStore() {
       )).returning();
       return row;
     },
+    /** claim() for many rows at once (one statement); returns the rows this worker got. */
+    async claimMany(db: DbOrTx, ids: string[], worker: string, now: Date, leaseUntil: Date) {
+      if (ids.length === 0) return [];
+      return db.update(publications).set({
+        state: 'publishing', claimedBy: worker, leaseUntil, attempts: sql`${publications.attempts} + 1`,
+        budgetUsed: sql`${publications.budgetUsed} + 1`, dispatchedAt: sql`coalesce(${publications.dispatchedAt}, ${now})`, updatedAt: now,
+      }).where(and(
+        inArray(publications.id, ids), eq(publications.state, 'scheduled'),
+        sql`coalesce(${publications.nextAttemptAt}, ${publications.dueAt}) <= ${new Date(now.getTime() + 50)}`,
+      )).returning();
+    },
     /** Moves a row on only if it is still in one of `from` (and, when given, still leased by `worker`). */
     async transition(db: DbOrTx, id: string, from: PublicationState[], patch: Patch, worker?: string) {
       const where = [eq(publications.id, id), inArray(publications.state, from)];
