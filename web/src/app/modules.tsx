@@ -20,6 +20,10 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
+  BellOutlined,
+  ExperimentOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { AccessKey } from '../access';
 
@@ -61,6 +65,10 @@ const AccountFilings = lazy(() => import('../pages/accounts/filings'));
 const ContentCalendar = lazy(() => import('../pages/content/calendar'));
 const ContentTable = lazy(() => import('../pages/content/table'));
 const ContentBestTimes = lazy(() => import('../pages/content/best-times'));
+const InboxList = lazy(() => import('../pages/inbox/list'));
+const ComplianceCheck = lazy(() => import('../pages/compliance/check'));
+const TextPlayground = lazy(() => import('../pages/text/playground'));
+const NotificationSettings = lazy(() => import('../pages/notifications/settings'));
 
 export const modules: ConsoleModule[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
@@ -71,6 +79,9 @@ export const modules: ConsoleModule[] = [
   { key: 'content.calendar', path: '/content/calendar', icon: <CalendarOutlined />, labelKey: 'content.menu.calendar', element: <ContentCalendar />, descKey: 'content.dashboard.card' },
   { key: 'content.table', path: '/content/table', icon: <TableOutlined />, labelKey: 'content.menu.table', element: <ContentTable /> },
   { key: 'content.best-times', path: '/content/best-times', icon: <ClockCircleOutlined />, labelKey: 'content.menu.bestTimes', element: <ContentBestTimes /> },
+  { key: 'inbox.list', path: '/inbox', icon: <MessageOutlined />, labelKey: 'inbox.menu.list', element: <InboxList />, descKey: 'inbox.dashboard.card' },
+  { key: 'compliance.check', path: '/compliance/check', icon: <SafetyCertificateOutlined />, labelKey: 'compliance.menu.check', element: <ComplianceCheck />, descKey: 'compliance.dashboard.card' },
+  { key: 'text.playground', path: '/text/playground', icon: <ExperimentOutlined />, labelKey: 'text.menu.playground', element: <TextPlayground /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
     element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',
@@ -82,6 +93,10 @@ export const modules: ConsoleModule[] = [
   {
     key: 'settings.tokens', path: '/settings/tokens', icon: <ApiOutlined />, labelKey: 'menu.settings.tokens',
     element: <Tokens />, access: 'canManageTokens', group: 'settings', descKey: 'dashboard.card.tokens',
+  },
+  {
+    key: 'notifications.settings', path: '/settings/notifications', icon: <BellOutlined />, labelKey: 'notifications.menu.settings',
+    element: <NotificationSettings />, group: 'settings',
   },
   {
     key: 'settings.audit', path: '/settings/audit', icon: <AuditOutlined />, labelKey: 'menu.settings.audit',

@@ -11,6 +11,10 @@ import zhReview from './zh-CN/review';
 import zhPublishing from './zh-CN/publishing';
 import zhAccounts from './zh-CN/accounts';
 import zhContent from './zh-CN/content';
+import zhCompliance from './zh-CN/compliance';
+import zhInbox from './zh-CN/inbox';
+import zhNotifications from './zh-CN/notifications';
+import zhText from './zh-CN/text';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -24,6 +28,10 @@ import enReview from './en-US/review';
 import enPublishing from './en-US/publishing';
 import enAccounts from './en-US/accounts';
 import enContent from './en-US/content';
+import enCompliance from './en-US/compliance';
+import enInbox from './en-US/inbox';
+import enNotifications from './en-US/notifications';
+import enText from './en-US/text';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,11 +43,13 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
     content: zhContent,
+    compliance: zhCompliance, inbox: zhInbox, notifications: zhNotifications, text: zhText,
   },
   'en-US': {
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
     content: enContent,
+    compliance: enCompliance, inbox: enInbox, notifications: enNotifications, text: enText,
   },
 };
 

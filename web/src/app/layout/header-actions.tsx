@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../session';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../../components/notification-bell';
 import { errorText } from '../../i18n';
 
 function WorkspaceSwitcher() {
@@ -100,6 +101,7 @@ export function HeaderActions() {
   return (
     <Space size={12} align="center">
       <WorkspaceSwitcher />
+      <NotificationBell />
       <LanguageSwitch onChange={setLocale} />
       <UserMenu />
     </Space>

@@ -111,6 +111,9 @@ const en: Record<keyof typeof zh, string> = {
   'errors.review.not_a_member': 'The chosen person is not a member of this workspace',
   'errors.review.author_mismatch': 'Only the author may do this',
   'errors.text.word_not_found': 'This word is not in the dictionary',
+  'errors.analytics.invalid_range': 'Invalid date range, choose the start and end again',
+  'errors.analytics.invalid_schedule': 'Invalid report schedule, check the channels and time',
+  'errors.analytics.schedule_not_found': 'Report schedule not found',
 };
 
 export default en;

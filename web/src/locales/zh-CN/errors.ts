@@ -109,4 +109,7 @@ export default {
   'errors.review.not_a_member': '所选人员不是本工作区成员',
   'errors.review.author_mismatch': '只有作者本人可以执行此操作',
   'errors.text.word_not_found': '词典中没有这个词',
+  'errors.analytics.invalid_range': '统计时间范围无效，请重新选择起止日期',
+  'errors.analytics.invalid_schedule': '报表推送设置无效，请检查推送渠道和时间',
+  'errors.analytics.schedule_not_found': '报表推送计划不存在或已被删除',
 };
