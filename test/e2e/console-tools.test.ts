@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../src/server/app.js';
+import { seedDemo } from '../../src/cli/demo.js';
+import { startSandboxServer, type SandboxServer } from '../../src/modules/platforms/sandbox/server.js';
+import type { Actor } from '../../src/modules/team/service.js';
+import { ARTIFACTS, browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { createTestRuntime, type TestRuntime } from '../helpers/runtime.js';
+
+/** The operations tools of the console: compliance self-check, the inbox, notifications. */
+describe.runIf(browserAvailable)('the console tools in Chromium', () => {
+  let rt: TestRuntime;
+  let sandbox: SandboxServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const email = 'e2e-tools@example.cn';
+  let password = '';
+
+  beforeAll(async () => {
+    expect(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is built (npm run build:web)').toBe(true);
+    rt = await createTestRuntime();
+    sandbox = await startSandboxServer({ port: 0, host: '127.0.0.1', seed: 'console-tools' });
+    await seedDemo(rt.services, sandbox);
+    const [ws] = await rt.services.team.listAllWorkspaces();
+    const { items: members } = await rt.services.team.listMembers({ workspaceId: ws!.id } as Actor);
+    const admin = members.find((m) => m.role === 'owner')!;
+    const owner: Actor = { userId: admin.userId, workspaceId: ws!.id, role: 'owner', via: 'session' };
+    const invited = await rt.services.team.inviteMember(owner, { email, name: '吴运营', role: 'owner' });
+    password = invited.temporaryPassword!;
+    await rt.services.notify.notify(null, ws!.id, {
+      event: 'publish.failed', severity: 'critical', title: '发布失败：冬季限定上新（抖音）',
+      body: '平台返回内容不合规，请修改后重试。', link: '/publishing/monitor?tab=failed', userIds: [invited.member.userId],
+    });
+    await rt.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(rt.app.server.address() as { port: number }).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.close();
+    await sandbox?.close();
+  });
+
+  it('signs in and shows the unread notification on the bell', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('notification-unread').innerText(), { timeout: 10_000 }).toContain('1');
+    await bell.click();
+    const panel = page.getByTestId('notification-panel');
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('发布失败：冬季限定上新（抖音）');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-bell.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('underlines 最好 and 加微信 for Douyin as the copy is typed, and applies a suggestion', async () => {
+    await page.getByTestId('menu-compliance.check').click();
+    await page.getByTestId('compliance-text').waitFor({ timeout: 15_000 });
+    await page.getByTestId('compliance-platform').click();
+    await page.locator('.ant-select-item-option', { hasText: '抖音' }).click();
+    await page.getByTestId('compliance-title').fill('冬季限定·桂花燕麦拿铁上新');
+    await page.getByTestId('compliance-text').pressSequentially('这是我们做过最好的一杯拿铁，', { delay: 15 });
+    await page.getByTestId('compliance-text').pressSequentially('想要优惠券请加微信 xinghe2025 领取！', { delay: 15 });
+
+    const marks = page.getByTestId('compliance-preview').getByTestId('finding-mark');
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(2);
+    expect(await marks.allInnerTexts()).toEqual(['最好', '加微信 xinghe2025']);
+    expect(await marks.first().getAttribute('data-severity')).toBe('block');
+    await marks.first().hover();
+    await expect.poll(() => page.locator('.ant-tooltip').last().innerText(), { timeout: 5_000 }).toContain('极限词');
+    expect(await page.getByTestId('findings-list').innerText()).toContain('一键替换');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-compliance.png'), fullPage: true });
+
+    await page.getByTestId('finding-apply-0').click();
+    await expect.poll(() => page.getByTestId('compliance-text').inputValue()).toContain('做过优质的一杯');
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('opens the inbox with analysed comments and the summary', async () => {
+    await page.getByTestId('menu-inbox.list').click();
+    const table = page.getByTestId('inbox-table');
+    await table.waitFor({ timeout: 15_000 });
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('inbox-summary').innerText()).toMatch(/正面 \d+/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-inbox.png'), fullPage: true });
+  });
+
+  it('opens notification settings from the bell and adds a WeCom robot whose URL is not shown back', async () => {
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-settings-link').click();
+    await page.getByTestId('notify-preferences').waitFor({ timeout: 15_000 });
+    await page.getByTestId('channel-add').click();
+    await page.getByTestId('channel-name').fill('运营值班群');
+    await page.getByTestId('channel-config-webhookUrl').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-123');
+    await page.getByTestId('channel-save').click();
+    const table = page.getByTestId('channels-table');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('运营值班群');
+    expect(await table.innerText()).not.toContain('secret-key-123');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-notifications.png'), fullPage: true });
+  });
+});
