@@ -13,8 +13,11 @@ export interface FeatureVector {
 
 export const DENSE = {
   bias: 0, lexNet: 1, lexPos: 2, lexNeg: 3, emoPos: 4, emoNeg: 5, negated: 6, contrast: 7,
-  question: 8, exclaim: 9, short: 10, long: 11, noPolar: 12,
+  question: 8, exclaim: 9, short: 10, long: 11, noPolar: 12, event: 13, duration: 14,
 } as const;
+
+/** A waiting time (一个小时, 40分钟, 两个多钟头): in a service comment usually a complaint. */
+const DURATION_RE = /(?:\d+|[一二两三四五六七八九十半几]+)\s*(?:个)?多?(?:个)?(?:小时|钟头|分钟)/;
 export const DENSE_COUNT = 16;
 /** slots kept free after the sparse part for dense and appended features */
 const RESERVED = 64;
@@ -43,6 +46,8 @@ export interface FeaturizerOptions {
   trigrams?: boolean;
   /** multiplier for the dense lexicon features (default 1) */
   denseScale?: number;
+  /** dense complaint-event and waiting-time features (models from v1.1 on) */
+  events?: boolean;
 }
 
 export class Featurizer {
@@ -139,6 +144,10 @@ export class Featurizer {
     this.dense(DENSE.short, n <= 8 ? 1 : 0);
     this.dense(DENSE.long, n > 60 ? 1 : 0);
     this.dense(DENSE.noPolar, scan.hitsPos + scan.hitsNeg + scan.emoPos + scan.emoNeg === 0 ? 1 : 0);
+    if (this.opts.events) {
+      this.dense(DENSE.event, Math.min(scan.events, 3) / 3);
+      this.dense(DENSE.duration, DURATION_RE.test(s) ? 1 : 0);
+    }
     return o;
   }
 }

@@ -74,6 +74,8 @@ export interface TrainOptions {
   lr: number;
   l2: number;
   seed?: number;
+  /** return the mean of the end-of-epoch weights from the second epoch on (a cheap Polyak average) */
+  average?: boolean;
 }
 
 function rng(seed: number): () => number {
@@ -106,6 +108,8 @@ export function trainLinear(rows: SparseRows, dim: number, classes: number, opt:
   const x: FeatureVector = { idx: new Int32Array(0), val: new Float32Array(0), n: 0 };
   const z = new Float64Array(K);
   const grad = new Float64Array(K);
+  const avg = opt.average && opt.epochs > 1 ? new Float64Array(dim * K) : undefined;
+  let snapshots = 0;
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     const order = shuffled(rows.size, rand);
     const lr = opt.lr / Math.sqrt(1 + epoch * 0.5);
@@ -131,7 +135,12 @@ export function trainLinear(rows: SparseRows, dim: number, classes: number, opt:
         }
       }
     }
+    if (avg && epoch >= 1) {
+      for (let f = 0; f < w.length; f++) avg[f] += w[f];
+      snapshots++;
+    }
   }
+  if (avg) for (let f = 0; f < w.length; f++) w[f] = avg[f] / snapshots;
   return w;
 }
 

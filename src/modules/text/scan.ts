@@ -14,6 +14,8 @@ export interface LexScan {
   neg: number;
   hitsPos: number;
   hitsNeg: number;
+  /** complaint events (等了…才到, 洒了, 少了), not negated */
+  events: number;
   /** polar words that were negated */
   negated: number;
   emoPos: number;
@@ -59,7 +61,7 @@ export class LexScanner {
       node.entry = entry;
     }
     this.out = {
-      pos: 0, neg: 0, hitsPos: 0, hitsNeg: 0, negated: 0, emoPos: 0, emoNeg: 0, contrast: false,
+      pos: 0, neg: 0, hitsPos: 0, hitsNeg: 0, events: 0, negated: 0, emoPos: 0, emoNeg: 0, contrast: false,
       questions: 0, exclaims: 0, length: 0,
       charWeight: new Float32Array(MAX_TEXT_CHARS + 8), charNegated: new Uint8Array(MAX_TEXT_CHARS + 8),
     };
@@ -80,7 +82,7 @@ export class LexScanner {
   scan(s: string): LexScan {
     const o = this.out;
     const n = Math.min(s.length, MAX_TEXT_CHARS);
-    o.pos = o.neg = o.hitsPos = o.hitsNeg = o.negated = o.emoPos = o.emoNeg = o.questions = o.exclaims = 0;
+    o.pos = o.neg = o.hitsPos = o.hitsNeg = o.events = o.negated = o.emoPos = o.emoNeg = o.questions = o.exclaims = 0;
     o.contrast = false;
     o.length = n;
     o.charWeight.fill(1, 0, n);
@@ -122,7 +124,8 @@ export class LexScanner {
           if (i > 0 && (entry.weight !== 2 || CLAUSE_BREAKS.has(s.charCodeAt(i - 1)))) { contrastAt = i; o.contrast = true; }
           break;
         case 'pos':
-        case 'neg': {
+        case 'neg':
+        case 'event': {
           let v = (entry.kind === 'pos' ? 1 : -1) * entry.weight * degMult;
           const inReach = negCount > 0 && negAt >= 0 && i - negAt <= NEGATION_REACH;
           if (inReach && negCount % 2 === 1) {
@@ -130,6 +133,8 @@ export class LexScanner {
             v = v > 0 ? -v * 0.9 * negMult * (degAfterNeg ? 0.6 : 1) : -v * 0.6 * Math.min(negMult, 1.2);
             o.negated++;
             for (let k = negAt; k < i + len && k < n; k++) o.charNegated[k] = 1;
+          } else if (entry.kind === 'event') {
+            o.events++;
           }
           vals.push(v); ats.push(i);
           negCount = 0; negMult = 1; degMult = 1; negAt = -1; degAfterNeg = false;
