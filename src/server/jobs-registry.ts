@@ -5,6 +5,7 @@ import { reviewOverdueJob } from '../modules/review/overdue.job.js';
 import { deliverJob } from '../modules/notify/jobs.js';
 import { publishingJobs, schedulePublishingSweep } from '../modules/publishing/jobs.js';
 import { cadenceCheckJob, scheduleCadenceCheck } from '../modules/content/cadence-check.job.js';
+import { analyticsJobs, scheduleAnalytics } from '../modules/analytics/jobs.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
@@ -12,6 +13,7 @@ export function registerJobs(services: Services): void {
   services.jobs.register(reviewOverdueJob(services.review) as never);
   services.jobs.register(filingsRemindJob(services.accounts) as never);
   for (const def of publishingJobs(services.publishing)) services.jobs.register(def);
+  for (const def of analyticsJobs(services.analytics)) services.jobs.register(def);
 }
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
@@ -19,4 +21,5 @@ export async function registerSchedules(services: Services): Promise<void> {
   await scheduleCadenceCheck(services.jobs);
   await scheduleFilingsRemind(services.jobs);
   await schedulePublishingSweep(services.jobs);
+  await scheduleAnalytics(services.jobs);
 }

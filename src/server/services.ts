@@ -45,7 +45,7 @@ export function createServices(deps: Deps) {
     publishing: publishing, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
   });
   const text = createTextService();
-  const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team });
+  const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team, accounts, publishing, notify, baseUrl: deps.config.baseUrl });
   const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
   return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, analytics };

@@ -9,4 +9,7 @@ export const analyticsErrors = {
   'analytics.goal_not_found': 404,
   'analytics.competitor_not_found': 404,
   'analytics.competitor_exists': 409,
+  'analytics.invalid_range': 400,
+  'analytics.invalid_schedule': 400,
+  'analytics.schedule_not_found': 404,
 } as const satisfies ErrorStatusMap;

@@ -6,6 +6,7 @@ import type { Services } from '../../server/services.js';
 import type { ReportDocument } from './report-document.js';
 import type { AnalyticsService, ExportFormat } from './service.js';
 import * as s from './schema.js';
+import { operationRoutes } from './operations.routes.js';
 
 const tags = ['analytics'];
 const base = '/api/v1/workspaces/:workspaceId/analytics';
@@ -34,6 +35,7 @@ function decode(b64: string): Buffer {
 }
 
 export const analyticsRoutes = defineRoutes([
+  ...operationRoutes,
   route({
     method: 'POST', url: `${base}/imports/preview`, access: 'analytics.import', tags, bodyLimit: 15 * 1024 * 1024,
     summary: 'Check a metrics file (CSV/XLSX) without importing: guessed column mapping and every problem with its line',

@@ -10,7 +10,7 @@ const count = z.number().nullable();
 const percent = z.number().nullable();
 
 export const weekQuery = z.object({ week: isoWeek.optional(), locale: localeSchema.optional() });
-export const formatSchema = z.enum(['json', 'md', 'xlsx', 'pdf']);
+export const formatSchema = z.enum(['json', 'md', 'xlsx', 'pdf', 'csv']);
 export const weeklyReportQuery = weekQuery.extend({ format: formatSchema.default('json') });
 export const periodParams = workspaceIdParams.extend({ kind: z.enum(['monthly', 'quarterly']) });
 export const periodQuery = z.object({
@@ -63,7 +63,7 @@ export const reportDocumentSchema = z.object({
 });
 
 /** An edited report to render (the console's "edit before sending"). */
-export const renderBody = z.object({ document: reportDocumentSchema, format: z.enum(['md', 'xlsx', 'pdf']) });
+export const renderBody = z.object({ document: reportDocumentSchema, format: z.enum(['md', 'xlsx', 'pdf', 'csv']) });
 
 export const importBody = z.object({
   filename: z.string().min(1).max(200),

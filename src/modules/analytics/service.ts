@@ -5,18 +5,23 @@ import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { TeamService } from '../team/service.js';
 import type { Locale } from './labels.js';
-import { type PostDailyRow, aggregatePosts, interactionRate, sumCounts } from './model.js';
+import { aggregatePosts } from './model.js';
 import { type Baseline, type DudThreshold, type Verdict, classifyPosts, describeReason } from './performance.js';
 import { type Goal, goalActual, goalProgress } from './goals.js';
-import type { CompetitorInput } from './competitors.js';
 import { parseMetricsFile, readCsv, readXlsx, validateTable } from './import-parse.js';
 import { suggestColumnMapping } from './column-mapping.js';
 import { buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
 import { buildWeeklyReview } from './review-report.js';
 import { type PeriodKind, buildPeriodReport, periodRange, previousPeriod } from './period-report.js';
 import type { ReportDocument } from './report-document.js';
-import { toMarkdown, toPdf, toXlsx } from './exports/index.js';
+import { tableToCsv, toMarkdown, toPdf, toXlsx } from './exports/index.js';
 import { createAnalyticsStore, type GoalRow } from './store.js';
+import type { AccountsService } from '../accounts/service.js';
+import type { NotifyService } from '../notify/service.js';
+import type { PublishingService } from '../publishing/service.js';
+import { type Collector, createCollector } from './collector.js';
+import { type Delivery, createDelivery } from './delivery.js';
+import { createAnalyticsViews } from './views.js';
 
 /** Who acts: a member in a workspace, or the CLI (no user). */
 export interface Caller {
@@ -24,7 +29,7 @@ export interface Caller {
   userId: string | null;
 }
 
-export type ExportFormat = 'json' | 'md' | 'xlsx' | 'pdf';
+export type ExportFormat = 'json' | 'md' | 'xlsx' | 'pdf' | 'csv';
 
 export interface ImportSummary {
   kind: 'posts' | 'accounts';
@@ -42,10 +47,22 @@ export function presentGoal(g: GoalRow, progress: ReturnType<typeof goalProgress
   };
 }
 
-export function createAnalyticsService(deps: { database: Database; clock: Clock; team: TeamService }) {
+export interface AnalyticsDeps {
+  database: Database;
+  clock: Clock;
+  team: TeamService;
+  /** Collection and delivery need these; the CLI's import/report commands do not. */
+  accounts?: AccountsService;
+  publishing?: PublishingService;
+  notify?: NotifyService;
+  baseUrl?: string;
+}
+
+export function createAnalyticsService(deps: AnalyticsDeps) {
   const { database, clock, team } = deps;
   const db = database.db;
   const store = createAnalyticsStore();
+  const views = createAnalyticsViews({ database, store, team });
 
   /** Today in the workspace's time zone, and its zone and language. */
   async function workspaceToday(workspaceId: string) {
@@ -88,35 +105,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     });
   }
 
-  async function competitorInputs(workspaceId: string, from: string, to: string, own: { posts: PostDailyRow[]; accounts: Awaited<ReturnType<typeof rowsBetween>>['accounts'] }) {
-    const competitors = await store.listCompetitors(db, workspaceId);
-    if (!competitors.length) return [];
-    const snaps = await store.listCompetitorSnapshots(db, workspaceId, from, to);
-    const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
-    const inputs: CompetitorInput[] = competitors.map((c) => {
-      const s = snaps.filter((x) => x.competitorId === c.id && x.followers !== null);
-      const rates = snaps.filter((x) => x.competitorId === c.id && x.interactionRate !== null).map((x) => x.interactionRate!);
-      const posts = snaps.filter((x) => x.competitorId === c.id && x.posts !== null);
-      return {
-        name: c.name, platform: c.platform, followers: s.at(-1)?.followers ?? null, followersAtStart: s[0]?.followers ?? null,
-        posts: posts.length ? posts.reduce((a, x) => a + x.posts!, 0) : null, days,
-        interactionRate: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null,
-      };
-    });
-    const platforms = new Set(competitors.map((c) => c.platform));
-    for (const key of new Set(own.accounts.filter((a) => platforms.has(a.platform)).map((a) => `${a.platform}\u0000${a.account}`))) {
-      const [platform, account] = key.split('\u0000');
-      const acc = own.accounts.filter((a) => a.platform === platform && a.account === account && a.followers !== null);
-      const posts = own.posts.filter((p) => p.platform === platform && p.account === account);
-      inputs.push({
-        name: account, platform, own: true, followers: acc.at(-1)?.followers ?? null, followersAtStart: acc[0]?.followers ?? null,
-        posts: aggregatePosts(posts).length, days, interactionRate: interactionRate(sumCounts(posts)),
-      });
-    }
-    return inputs;
-  }
-
-  return {
+  const reports = {
     /** Parse, validate and store a metrics file: all rows or none. */
     async importMetrics(caller: Caller, file: { data: Buffer; filename?: string }, opts: { locale?: Locale; source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportSummary> {
       const parsed = await parseMetricsFile(file.data, { filename: file.filename, locale: opts.locale });
@@ -209,7 +198,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         .filter((g) => g.goal.start <= range.end && g.goal.end >= range.start)
         .map((g) => ({ ...g.goal, name: g.row.name }));
       const inPeriod = { posts: posts.filter((p) => p.date >= range.start), accounts: accounts.filter((a) => a.date >= range.start) };
-      const competitors = await competitorInputs(caller.workspaceId, range.start, range.end, inPeriod);
+      const competitors = await views.competitorInputs(caller.workspaceId, range.start, range.end, inPeriod);
       return buildPeriodReport({ kind, period, posts, accounts, goals, competitors, asOf, locale: locale ?? ws.locale, workspaceName: ws.name });
     },
 
@@ -218,6 +207,10 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       if (format === 'xlsx') return { body: await toXlsx(doc), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
       if (format === 'pdf') return { body: await toPdf(doc), contentType: 'application/pdf', extension: 'pdf' };
       if (format === 'md') return { body: toMarkdown(doc), contentType: 'text/markdown; charset=utf-8', extension: 'md' };
+      if (format === 'csv') {
+        const table = doc.sections.find((x) => x.table)?.table;
+        return { body: table ? tableToCsv(table) : '\uFEFF', contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+      }
       return { body: JSON.stringify(doc, null, 2), contentType: 'application/json; charset=utf-8', extension: 'json' };
     },
 
@@ -249,27 +242,30 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       });
     },
 
-    async listCompetitors(caller: Caller) {
-      const rows = await store.listCompetitors(db, caller.workspaceId);
-      return { items: rows.map((c) => ({ id: c.id, name: c.name, platform: c.platform, handle: c.handle, notes: c.notes })) };
-    },
+  };
 
-    async createCompetitor(caller: Caller, input: { name: string; platform: string; handle?: string; notes?: string }) {
-      return db.transaction(async (tx) => {
-        const c = await store.insertCompetitor(tx, { id: newId(), workspaceId: caller.workspaceId, ...input });
-        if (!c) throw new DomainError('analytics.competitor_exists', { fields: { name: 'already tracked on this platform' } });
-        await team.record(tx, caller, { action: 'analytics.competitor_created', targetType: 'competitor', targetId: c.id, details: { name: c.name, platform: c.platform } });
-        return { competitor: { id: c.id, name: c.name, platform: c.platform, handle: c.handle, notes: c.notes } };
-      });
-    },
+  const collector = deps.accounts && deps.publishing
+    ? createCollector({ database, clock, team, accounts: deps.accounts, publishing: deps.publishing }) : null;
+  const delivery = deps.notify
+    ? createDelivery({ database, clock, team, notify: deps.notify, reports, baseUrl: deps.baseUrl ?? '' }) : null;
+  const unavailable = () => new DomainError('unavailable', { message: 'analytics collection and delivery are not wired in' });
 
-    async recordCompetitorSnapshot(caller: Caller, id: string, input: { date: string; followers?: number | null; posts?: number | null; interactionRate?: number | null }) {
-      const c = await store.findCompetitor(db, caller.workspaceId, id);
-      if (!c) throw new DomainError('analytics.competitor_not_found');
-      await store.upsertCompetitorSnapshot(db, {
-        competitorId: id, workspaceId: caller.workspaceId, day: input.date,
-        followers: input.followers ?? null, posts: input.posts ?? null, interactionRate: input.interactionRate ?? null,
-      });
+  return {
+    ...reports,
+    dashboard: views.dashboard,
+    competitorBoard: views.competitorBoard,
+    listCompetitors: views.listCompetitors,
+    createCompetitor: views.createCompetitor,
+    recordCompetitorSnapshot: views.recordCompetitorSnapshot,
+    /** Metrics collection through the connectors (needs accounts and publishing). */
+    collection(): Collector {
+      if (!collector) throw unavailable();
+      return collector;
+    },
+    /** Scheduled report delivery through notify. */
+    delivery(): Delivery {
+      if (!delivery) throw unavailable();
+      return delivery;
     },
   };
 }

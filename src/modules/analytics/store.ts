@@ -103,6 +103,12 @@ export function createAnalyticsStore() {
         .orderBy(asc(rollups.day), asc(rollups.platform), asc(rollups.account));
     },
 
+    /** Every platform/account pair with data (the dashboard's drill-down choices). */
+    async listRollupKeys(db: DbOrTx, workspaceId: string) {
+      return db.selectDistinct({ platform: rollups.platform, account: rollups.account }).from(rollups)
+        .where(eq(rollups.workspaceId, workspaceId)).orderBy(asc(rollups.platform), asc(rollups.account));
+    },
+
     async insertGoal(db: DbOrTx, row: typeof analyticsGoals.$inferInsert) {
       const [out] = await db.insert(analyticsGoals).values(row).returning();
       return out;
