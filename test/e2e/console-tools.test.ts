@@ -18,6 +18,8 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
   let base: string;
   const email = 'e2e-tools@example.cn';
   let password = '';
+  let workspaceId = '';
+  let userId = '';
 
   beforeAll(async () => {
     expect(existsSync(join(WEB_DIST, 'index.html')), 'web/dist is built (npm run build:web)').toBe(true);
@@ -30,6 +32,8 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     const owner: Actor = { userId: admin.userId, workspaceId: ws!.id, role: 'owner', via: 'session' };
     const invited = await rt.services.team.inviteMember(owner, { email, name: '吴运营', role: 'owner' });
     password = invited.temporaryPassword!;
+    workspaceId = ws!.id;
+    userId = invited.member.userId;
     await rt.services.notify.notify(null, ws!.id, {
       event: 'publish.failed', severity: 'critical', title: '发布失败：冬季限定上新（抖音）',
       body: '平台返回内容不合规，请修改后重试。', link: '/publishing/monitor?tab=failed', userIds: [invited.member.userId],
@@ -90,7 +94,17 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await table.waitFor({ timeout: 15_000 });
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('inbox-summary').innerText()).toMatch(/正面 \d+/);
-    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-inbox.png'), fullPage: true });
+    await page.getByTestId('inbox-collect-account').click();
+    await page.locator('.ant-select-item-option', { hasText: '星河咖啡沙盒演练号' }).first().click();
+    await page.getByTestId('inbox-collect').click();
+    await page.locator('.ant-message-notice', { hasText: '已拉取' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('inbox-filter-sentiment').click();
+    await page.locator('.ant-select-item-option', { hasText: '负面' }).click();
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await table.locator('[data-testid="sentiment-positive"]').count()).toBe(0);
+    await page.getByTestId('inbox-filter-sentiment').locator('.ant-select-clear').click();
+    await expect.poll(() => table.locator('[data-testid="sentiment-positive"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-inbox.png') });
   });
 
   it('opens notification settings from the bell and adds a WeCom robot whose URL is not shown back', async () => {
@@ -104,6 +118,15 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     const table = page.getByTestId('channels-table');
     await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('运营值班群');
     expect(await table.innerText()).not.toContain('secret-key-123');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 5_000 }).toBe(0);
+
+    // A new event reaches the open page through the long-poll and is queued for the robot.
+    await rt.services.notify.notify(null, workspaceId, {
+      event: 'review.overdue', severity: 'warning', title: '审核超时：双11 预告', body: '合规审核已超过 4 个工作小时。', link: '/review/queue', userIds: [userId],
+    });
+    await expect.poll(() => page.getByTestId('notification-unread').innerText(), { timeout: 30_000 }).toContain('2');
+    await page.getByTestId('notify-deliveries').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('notify-deliveries').innerText(), { timeout: 10_000 }).toContain('审核超时');
     await page.screenshot({ path: join(ARTIFACTS, 'console-tools-notifications.png'), fullPage: true });
   });
 });

@@ -39,6 +39,7 @@ const en: Record<keyof typeof zh, string> = {
   'inbox.platform.bilibili': 'Bilibili',
   'inbox.platform.zhihu': 'Zhihu',
   'inbox.platform.linkedin': 'LinkedIn',
+  'inbox.platform.sandbox': 'Sandbox',
 };
 
 export default en;

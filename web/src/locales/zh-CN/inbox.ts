@@ -37,4 +37,5 @@ export default {
   'inbox.platform.bilibili': 'B站',
   'inbox.platform.zhihu': '知乎',
   'inbox.platform.linkedin': 'LinkedIn',
+  'inbox.platform.sandbox': '沙盒演练',
 };

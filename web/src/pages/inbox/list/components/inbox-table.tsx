@@ -19,12 +19,12 @@ export function InboxTable({ items, accounts, timeZone, loading }: Props) {
   const { t } = useTranslation();
   const columns: ColumnsType<InboundItem> = [
     {
-      title: t('inbox.col.time'), dataIndex: 'occurredAt', width: 130,
+      title: t('inbox.col.time'), dataIndex: 'occurredAt', width: 100,
       render: (iso: string) => <Tooltip title={formatInZone(iso, timeZone, DATE_TIME)}>{formatInZone(iso, timeZone, 'MM-DD HH:mm')}</Tooltip>,
     },
-    { title: t('inbox.col.type'), dataIndex: 'type', width: 90, render: (v: string) => <Tag color={TYPE_COLOR[v]} bordered={false}>{t(`inbox.type.${v}`, { defaultValue: v })}</Tag> },
+    { title: t('inbox.col.type'), dataIndex: 'type', width: 80, render: (v: string) => <Tag color={TYPE_COLOR[v]} bordered={false}>{t(`inbox.type.${v}`, { defaultValue: v })}</Tag> },
     {
-      title: t('inbox.col.account'), dataIndex: 'accountId', width: 170,
+      title: t('inbox.col.account'), dataIndex: 'accountId', width: 160,
       render: (id: string, r) => {
         const a = accounts.get(id);
         return (
@@ -35,7 +35,7 @@ export function InboxTable({ items, accounts, timeZone, loading }: Props) {
         );
       },
     },
-    { title: t('inbox.col.author'), dataIndex: 'author', width: 130, render: (a: InboundItem['author']) => a?.name ?? a?.id ?? '—' },
+    { title: t('inbox.col.author'), dataIndex: 'author', width: 120, ellipsis: true, render: (a: InboundItem['author']) => a?.name ?? a?.id ?? '—' },
     {
       title: t('inbox.col.text'), dataIndex: 'text',
       render: (text: string | null) => (text
@@ -43,7 +43,7 @@ export function InboxTable({ items, accounts, timeZone, loading }: Props) {
         : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
-      title: t('inbox.col.analysis'), key: 'analysis', width: 190,
+      title: t('inbox.col.analysis'), key: 'analysis', width: 150,
       render: (_, r) => (r.analysis ? (
         <Space size={0} wrap>
           <SentimentTag value={r.analysis.sentiment} />
@@ -52,7 +52,7 @@ export function InboxTable({ items, accounts, timeZone, loading }: Props) {
         </Space>
       ) : <Typography.Text type="secondary">{t('inbox.notAnalysed')}</Typography.Text>),
     },
-    { title: t('inbox.col.keywords'), key: 'keywords', width: 200, render: (_, r) => <KeywordTags words={r.analysis?.keywords ?? []} /> },
+    { title: t('inbox.col.keywords'), key: 'keywords', width: 170, render: (_, r) => <KeywordTags words={r.analysis?.keywords ?? []} /> },
   ];
   return (
     <Table<InboundItem>

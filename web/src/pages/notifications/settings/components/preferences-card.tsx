@@ -54,7 +54,7 @@ export function PreferencesCard() {
   return (
     <Card title={t('notifications.prefs.title')} loading={prefs.loading && !prefs.data} data-testid="notify-preferences">
       {prefs.error ? <Alert type="error" showIcon message={errorText(prefs.error)} /> : (
-        <Form form={form} layout="horizontal" labelCol={{ flex: '140px' }} wrapperCol={{ flex: 'auto' }} onFinish={(v) => void save(v)} style={{ maxWidth: 720 }}>
+        <Form form={form} layout="horizontal" labelCol={{ flex: '140px' }} wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }} onFinish={(v) => void save(v)} style={{ maxWidth: 720 }}>
           <Form.Item name="emailEnabled" label={t('notifications.prefs.email')} valuePropName="checked" extra={t('notifications.prefs.emailHint')}>
             <Switch data-testid="prefs-email" />
           </Form.Item>
