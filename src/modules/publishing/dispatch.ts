@@ -12,7 +12,7 @@ import { runAttempt, type AttemptResult } from './attempt.js';
 import type { PublishingContext } from './context.js';
 import { createPublishBuffer } from './finalize.js';
 import { createKeyedLimiter } from './limiter.js';
-import { ACCOUNT_CONCURRENCY, DEFAULT_PLATFORM_CONCURRENCY, PLATFORM_CONCURRENCY, interleave } from './model.js';
+import { ACCOUNT_CONCURRENCY, DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_PLATFORM_CONCURRENCY, PLATFORM_CONCURRENCY, interleave } from './model.js';
 import { JOB_OPTIONS, PUBLISH_JOB, type Outcomes } from './outcome.js';
 import type { PublicationRow } from './store.js';
 
@@ -28,7 +28,7 @@ export function createDispatcher(ctx: PublishingContext, outcomes: Outcomes) {
   const buffer = createPublishBuffer(ctx, outcomes);
   const limiter = createKeyedLimiter((key) => {
     if (key === '*') return PROCESS_CONCURRENCY;
-    if (key.startsWith('account:')) return ACCOUNT_CONCURRENCY;
+    if (key.startsWith('account:')) return ACCOUNT_CONCURRENCY[key.split(':')[1]!] ?? DEFAULT_ACCOUNT_CONCURRENCY;
     return PLATFORM_CONCURRENCY[key.slice('platform:'.length)] ?? DEFAULT_PLATFORM_CONCURRENCY;
   });
   /** Accounts the platform asked us to leave alone (429 Retry-After) until the given time. */
@@ -71,7 +71,7 @@ export function createDispatcher(ctx: PublishingContext, outcomes: Outcomes) {
   }
 
   function launch(row: PublicationRow) {
-    const p = limiter.run(['*', `platform:${row.platform}`, `account:${row.accountId}`], () => execute(row))
+    const p = limiter.run(['*', `platform:${row.platform}`, `account:${row.platform}:${row.accountId}`], () => execute(row))
       .catch((e: unknown) => console.error(`[publishing] attempt for ${row.id} failed to record: ${(e as Error).message}`));
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));

@@ -44,7 +44,8 @@ export function createPublishBuffer(ctx: PublishingContext, outcomes: Outcomes) 
       const ids = updated.rows.map((x) => x.id);
       if (ids.length === 0) return;
       if (collect) {
-        for (const id of ids) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: id }, { startAfter: new Date(now.getTime() + 60_000) });
+        const wsOf = new Map(batch.map((i) => [i.row.id, i.row.workspaceId]));
+        for (const id of ids) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: id, workspaceId: wsOf.get(id) }, { startAfter: new Date(now.getTime() + 60_000) });
       }
       await jobs.send(tx, FIRST_REPLY_JOB, { publicationIds: ids }, { startAfter: new Date(now.getTime() + options.firstReplyReminderMs), ...JOB_OPTIONS });
     });

@@ -145,7 +145,9 @@ export const PLATFORM_CONCURRENCY: Record<string, number> = {
   sandbox: 64, weibo: 4, wechat: 4, douyin: 4, kuaishou: 4, bilibili: 2, linkedin: 4, mastodon: 8, bluesky: 8, telegram: 8,
 };
 export const DEFAULT_PLATFORM_CONCURRENCY = 4;
-export const ACCOUNT_CONCURRENCY = 2;
+/** Per account: real platforms throttle each user (Weibo documents 30 posts/h); the sandbox does not. */
+export const ACCOUNT_CONCURRENCY: Record<string, number> = { sandbox: 8 };
+export const DEFAULT_ACCOUNT_CONCURRENCY = 2;
 
 /** The idempotency key a publication carries on every attempt (≤ 200 chars, stable). */
 export const idempotencyKeyOf = (publicationId: string) => `chorus-pub-${publicationId}`;

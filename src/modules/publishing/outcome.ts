@@ -63,7 +63,7 @@ export function createOutcomes(ctx: PublishingContext) {
         metricsFollowUp: collect ? 'queued' : 'recorded', updatedAt: now,
       });
       if (!done) return undefined;
-      if (collect) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: row.id }, { startAfter: new Date(now.getTime() + 60_000) });
+      if (collect) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: row.id, workspaceId: row.workspaceId }, { startAfter: new Date(now.getTime() + 60_000) });
       await sendJob(tx, FIRST_REPLY_JOB, { publicationId: row.id }, new Date(now.getTime() + options.firstReplyReminderMs));
       return done;
     });

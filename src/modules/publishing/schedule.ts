@@ -44,9 +44,15 @@ export function createScheduling(ctx: PublishingContext) {
 
   const startAfterOf = (due: Date) => new Date(due.getTime() - options.leadMs);
 
-  async function sendPublish(tx: DbOrTx, publicationId: string, due: Date) {
+  /**
+   * Fairness across workspaces: the queue hands out jobs due at the same moment by priority, so an
+   * everyday schedule (a few variants) goes ahead of a mass import of thousands due at that minute.
+   */
+  const priorityFor = (batchSize: number) => (batchSize <= 20 ? 10 : batchSize <= 200 ? 5 : 0);
+
+  async function sendPublish(tx: DbOrTx, publicationId: string, due: Date, priority = 10) {
     const jobId = newId();
-    await jobs.send(tx, PUBLISH_JOB, { publicationId }, { id: jobId, startAfter: startAfterOf(due), ...JOB_OPTIONS });
+    await jobs.send(tx, PUBLISH_JOB, { publicationId }, { id: jobId, startAfter: startAfterOf(due), priority, ...JOB_OPTIONS });
     return jobId;
   }
 
@@ -68,7 +74,7 @@ export function createScheduling(ctx: PublishingContext) {
       for (const r of existing) {
         const v = byVariant.get(r.variantId)!;
         byVariant.delete(r.variantId);
-        const jobId = await sendPublish(tx, r.id, v.dueAt);
+        const jobId = await sendPublish(tx, r.id, v.dueAt, priorityFor(variants.length));
         await store.update(tx, r.id, {
           contentItemId: v.contentItemId, accountId: v.accountId, platform: v.platform, dueAt: v.dueAt, nextAttemptAt: null, textHash: v.textHash,
           payload: v.payload, state: 'scheduled', jobId, budgetUsed: 0, lastError: null, lastErrorKind: null, handoff: null, updatedAt: now,
@@ -77,7 +83,7 @@ export function createScheduling(ctx: PublishingContext) {
       const fresh = [...byVariant.values()].map((v) => ({ id: newId(), v }));
       // One statement at a time: a transaction is one connection (pg warns on overlapping queries).
       const jobIds: string[] = [];
-      for (const { id, v } of fresh) jobIds.push(await sendPublish(tx, id, v.dueAt));
+      for (const { id, v } of fresh) jobIds.push(await sendPublish(tx, id, v.dueAt, priorityFor(variants.length)));
       await store.insertPublications(tx, fresh.map(({ id, v }, i) => ({
         id, workspaceId: actor.workspaceId, contentItemId: v.contentItemId, variantId: v.variantId, accountId: v.accountId, platform: v.platform,
         state: 'scheduled' as PublicationState, dueAt: v.dueAt, textHash: v.textHash, payload: v.payload, idempotencyKey: idempotencyKeyOf(id),
@@ -101,7 +107,7 @@ export function createScheduling(ctx: PublishingContext) {
       await cancelJobs(tx, rows);
       const now = clock.now();
       for (const r of rows) {
-        const jobId = await sendPublish(tx, r.id, dueAt);
+        const jobId = await sendPublish(tx, r.id, dueAt, priorityFor(rows.length));
         await store.update(tx, r.id, { dueAt, nextAttemptAt: null, state: 'scheduled', jobId, budgetUsed: 0, updatedAt: now });
       }
       if (rows.length) {
