@@ -92,7 +92,7 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
     async createSchedule(caller: Caller, input: ScheduleInput) {
       await checkChannels(caller, input.channelIds);
       return db.transaction(async (tx) => {
-        const row = await store.insertSchedule(tx, { id: newId(), workspaceId: caller.workspaceId, ...input, createdBy: caller.userId });
+        const row = await store.insertSchedule(tx, { id: newId(), workspaceId: caller.workspaceId, ...input, createdBy: caller.userId, createdAt: clock.now() });
         await team.record(tx, caller, { action: 'analytics.schedule_created', targetType: 'report_schedule', targetId: row.id, details: { name: row.name, report: row.report } });
         return { schedule: presentSchedule(row) };
       });
