@@ -43,6 +43,15 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
   });
+  /** A whole-page screenshot by growing the viewport's height (fullPage capture can trip the sider's breakpoint). */
+  async function shot(name: string) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height, 960), 2400) });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, name) });
+    await page.setViewportSize({ width: 1440, height: 960 });
+  }
+
   afterAll(async () => {
     await browser?.close();
     await rt?.close();
@@ -81,7 +90,7 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await marks.first().hover();
     await expect.poll(() => page.locator('.ant-tooltip').last().innerText(), { timeout: 5_000 }).toContain('极限词');
     expect(await page.getByTestId('findings-list').innerText()).toContain('一键替换');
-    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-compliance.png'), fullPage: true });
+    await shot('console-tools-compliance.png');
 
     await page.getByTestId('finding-apply-0').click();
     await expect.poll(() => page.getByTestId('compliance-text').inputValue()).toContain('做过优质的一杯');
@@ -112,6 +121,13 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await page.getByTestId('notification-settings-link').click();
     await page.getByTestId('notify-preferences').waitFor({ timeout: 15_000 });
     await page.getByTestId('channel-add').click();
+    await page.getByTestId('channel-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '钉钉' }).click();
+    await page.getByTestId('channel-config-secret').waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-channel-dingtalk.png') });
+    await page.getByTestId('channel-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '企业微信' }).click();
     await page.getByTestId('channel-name').fill('运营值班群');
     await page.getByTestId('channel-config-webhookUrl').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-123');
     await page.getByTestId('channel-save').click();
@@ -127,6 +143,19 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await expect.poll(() => page.getByTestId('notification-unread').innerText(), { timeout: 30_000 }).toContain('2');
     await page.getByTestId('notify-deliveries').getByRole('button').click();
     await expect.poll(() => page.getByTestId('notify-deliveries').innerText(), { timeout: 10_000 }).toContain('审核超时');
-    await page.screenshot({ path: join(ARTIFACTS, 'console-tools-notifications.png'), fullPage: true });
+    await shot('console-tools-notifications.png');
+  });
+
+  it('analyses pasted comments and keeps a dictionary word', async () => {
+    await page.getByTestId('menu-text.playground').click();
+    await page.getByTestId('text-input').fill(['桂花燕麦拿铁太好喝了，已经回购三次！', '请问双11会员日有第二杯半价吗？', '物流太慢了，等了一周还没到，客服也不回复'].join('\n'));
+    await page.getByTestId('text-analyze').click();
+    const results = page.getByTestId('text-results');
+    await expect.poll(() => results.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(3);
+    expect(await results.innerText()).toContain('负面');
+    await page.getByTestId('dictionary-words').fill('桂花燕麦拿铁');
+    await page.getByTestId('dictionary-add').click();
+    await expect.poll(() => page.getByTestId('text-dictionary').innerText(), { timeout: 10_000 }).toContain('桂花燕麦拿铁');
+    await shot('console-tools-text.png');
   });
 });

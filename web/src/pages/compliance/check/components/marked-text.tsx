@@ -43,7 +43,7 @@ export function MarkedText({ text, findings, active, testId }: Props) {
           </div>
         );
         return (
-          <Tooltip key={i} title={tip}>
+          <Tooltip key={i} title={tip} placement="bottom">
             <span
               data-testid="finding-mark"
               data-severity={blocking ? 'block' : 'warn'}

@@ -76,7 +76,7 @@ export function ChannelModal({ open, channel, onClose, onSaved }: Props) {
       title={t(editing ? 'notifications.channel.edit' : 'notifications.channel.add')}
       okButtonProps={{ 'data-testid': 'channel-save' } as never}
     >
-      <Form form={form} layout="vertical" requiredMark={false} data-testid="channel-form">
+      <Form form={form} layout="vertical" requiredMark={false} preserve={false} data-testid="channel-form">
         <Form.Item name="kind" label={t('notifications.channel.kind')}>
           <Select disabled={editing} options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`notifications.kind.${k}`) }))} data-testid="channel-kind" />
         </Form.Item>
