@@ -9,7 +9,6 @@ import { addMember, createTestRuntime, signUpOwner, type Session, type TestRunti
 const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/login',
   'GET /api/v1/ics/:token', // calendar subscriptions: the secret token (stored hashed) in the URL is the credential
-  'GET /api/v1/ics/:token', // calendar subscriptions: the secret token (stored hashed) in the URL is the credential
   'GET /api/v1/oauth/:platform/callback', // platforms redirect the browser here; the signed state proves who started it
   'GET /api/v1/hooks/:platform/:workspaceId/:accountId', // platform webhooks: verified by each platform's signature
   'POST /api/v1/hooks/:platform/:workspaceId/:accountId',
