@@ -14,7 +14,7 @@ import { cutBatch, getJieba } from '../src/modules/text/segmenter.js';
 import { spamSignals } from '../src/modules/text/spam.js';
 import { wordsOf } from '../src/modules/text/analyzer.js';
 
-const SENT: FeaturizerSpec = { bits: 20, words: true, trigrams: true, denseScale: 1, events: true };
+const SENT: FeaturizerSpec = { bits: 22, words: true, trigrams: true, denseScale: 1, events: true };
 const SENT_TRAIN = { epochs: 4, lr: 0.1, l2: 0 };
 const NB_ALPHA = 1;
 const SOCIAL_WEIGHT = 3;

@@ -27,6 +27,7 @@ const SEED_BI = 0x01000193;
 const SEED_TRI = 0x5bd1e995;
 const SEED_NEG = 0x27d4eb2f;
 const SEED_WORD = 0x165667b1;
+const SEED_WORD2 = 0x3c6ef372;
 
 function mix(h: number, c: number): number {
   return Math.imul(h ^ c, 16777619);
@@ -46,6 +47,8 @@ export interface FeaturizerOptions {
   trigrams?: boolean;
   /** multiplier for the dense lexicon features (default 1) */
   denseScale?: number;
+  /** with words: also hashed word bigrams */
+  wordBigrams?: boolean;
   /** dense complaint-event and waiting-time features (models from v1.1 on) */
   events?: boolean;
 }
@@ -118,10 +121,14 @@ export class Featurizer {
       p2 = p1; p1 = c;
     }
     if (words) {
-      for (const word of words) {
+      let prev = 0;
+      for (let j = 0; j < words.length; j++) {
+        const word = words[j];
         let h = SEED_WORD;
         for (let k = 0; k < word.length; k++) h = mix(h, word.charCodeAt(k));
         this.push(h, 1);
+        if (this.opts.wordBigrams && j > 0) this.push(mix(mix(SEED_WORD2, prev), h), 1);
+        prev = h;
       }
     }
     // length-normalise the sparse part

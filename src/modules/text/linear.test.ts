@@ -13,6 +13,17 @@ describe('packWeights / unpackWeights', () => {
     expect(back[4999]).toBeCloseTo(2, 3);
     expect(back[1000]).toBe(0);
   });
+
+  it('keeps large weights at the end of the array when many weights tie at the cut', () => {
+    const w = new Float32Array(1000);
+    for (let i = 0; i < 900; i++) w[i] = 0.01; // rare n-grams often share one value
+    w[990] = 3; w[995] = -2; // dense features sit last
+    const packed = packWeights(w, 1000, 1, 10);
+    expect(packed.nnz).toBe(10);
+    const back = unpackWeights(packed);
+    expect(back[990]).toBeCloseTo(3, 3);
+    expect(back[995]).toBeCloseTo(-2, 3);
+  });
 });
 
 describe('trainLinear', () => {

@@ -163,12 +163,18 @@ export function packWeights(w: Float32Array, dim: number, classes: number, keep:
   const cut = mags.length > keep ? mags[keep - 1] : 0;
   const maxAbs = mags.length ? mags[0] : 1;
   const scale = maxAbs / 32767;
+  // Weights above the cut are always kept; weights equal to it (many rare n-grams share one
+  // value) only up to the budget. Stopping at `keep` in index order instead would drop the
+  // dense features, which sit at the end of the array.
+  let ties = keep;
+  for (const a of mags) { if (a > cut) ties--; else break; }
   const gaps: number[] = [];
   const q: number[] = [];
   let prev = -1;
   for (let i = 0; i < w.length; i++) {
     const a = Math.abs(w[i]);
-    if (a === 0 || a < cut || q.length >= keep) continue;
+    if (a === 0 || a < cut) continue;
+    if (cut > 0 && a === cut) { if (ties <= 0) continue; ties--; }
     const qi = Math.round(w[i] / scale);
     if (qi === 0) continue;
     let gap = i - prev;
