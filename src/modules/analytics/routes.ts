@@ -40,14 +40,14 @@ export const analyticsRoutes = defineRoutes([
     method: 'POST', url: `${base}/imports/preview`, access: 'analytics.import', tags, bodyLimit: 15 * 1024 * 1024,
     summary: 'Check a metrics file (CSV/XLSX) without importing: guessed column mapping and every problem with its line',
     params: s.workspaceIdParams, body: s.importBody, response: s.previewResponse,
-    handler: ({ body, services }) => analytics(services).previewImport({ data: decode(body.contentBase64), filename: body.filename }, body.locale),
+    handler: ({ body, services }) => analytics(services).previewImport({ data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
   }),
   route({
     method: 'POST', url: `${base}/imports`, access: 'analytics.import', tags, bodyLimit: 15 * 1024 * 1024, status: 201,
     summary: 'Import daily post or account metrics (all rows or none; 422 lists the problems)',
     params: s.workspaceIdParams, body: s.importBody, response: s.importResponse,
     handler: ({ actor, body, services }) =>
-      analytics(services).importMetrics(actor, { data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale }),
+      analytics(services).importMetrics(actor, { data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
   }),
   route({
     method: 'GET', url: `${base}/weekly`, access: 'analytics.read', tags,

@@ -70,6 +70,9 @@ export const importBody = z.object({
   /** The file's bytes, base64-encoded (CSV or XLSX). */
   contentBase64: z.string().min(1).max(14_000_000),
   locale: localeSchema.optional(),
+  /** A mapping chosen in the console: our column → header index (null: not in the file). */
+  mapping: z.record(z.string().max(40), z.number().int().min(0).max(200).nullable()).optional(),
+  kind: z.enum(['posts', 'accounts']).optional(),
 });
 export const importResponse = z.object({
   kind: z.enum(['posts', 'accounts']), rows: z.number(), from: z.string(), to: z.string(),

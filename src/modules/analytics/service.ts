@@ -31,6 +31,12 @@ export interface Caller {
 
 export type ExportFormat = 'json' | 'md' | 'xlsx' | 'pdf' | 'csv';
 
+export interface ImportOptions {
+  locale?: Locale;
+  mapping?: Record<string, number | null>;
+  kind?: 'posts' | 'accounts';
+}
+
 export interface ImportSummary {
   kind: 'posts' | 'accounts';
   rows: number;
@@ -107,8 +113,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
   const reports = {
     /** Parse, validate and store a metrics file: all rows or none. */
-    async importMetrics(caller: Caller, file: { data: Buffer; filename?: string }, opts: { locale?: Locale; source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportSummary> {
-      const parsed = await parseMetricsFile(file.data, { filename: file.filename, locale: opts.locale });
+    async importMetrics(caller: Caller, file: { data: Buffer; filename?: string }, opts: ImportOptions & { source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportSummary> {
+      const parsed = await parseMetricsFile(file.data, { filename: file.filename, locale: opts.locale, mapping: opts.mapping, kind: opts.kind });
       if (parsed.errors.length) {
         throw new DomainError('analytics.import_invalid', {
           message: `${parsed.errors.length} problem(s) in the file; nothing was imported`,
@@ -138,12 +144,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     },
 
     /** What an import would do, without writing: the guessed mapping and every problem. */
-    async previewImport(file: { data: Buffer; filename: string }, locale?: Locale) {
+    async previewImport(file: { data: Buffer; filename: string }, opts: ImportOptions = {}) {
       const table = /\.xlsx$/i.test(file.filename) ? await readXlsx(file.data) : readCsv(file.data.toString('utf8'));
       const guess = suggestColumnMapping(table.headers);
-      const parsed = validateTable(table, { locale });
+      const parsed = validateTable(table, opts);
       return {
-        headers: table.headers, kind: guess.kind, mapping: guess.mapping as Record<string, number | null>,
+        headers: table.headers, kind: opts.kind ?? guess.kind, mapping: (opts.mapping ?? guess.mapping) as Record<string, number | null>,
         unmapped: guess.unmapped, missing: guess.missing, rows: parsed.rows.length, errors: parsed.errors,
       };
     },

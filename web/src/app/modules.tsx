@@ -25,6 +25,7 @@ import {
   MessageOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
+import { AimOutlined, CloudUploadOutlined, FileTextOutlined, FundOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { AccessKey } from '../access';
 
 export interface ConsoleModule {
@@ -70,6 +71,12 @@ const ComplianceCheck = lazy(() => import('../pages/compliance/check'));
 const TextPlayground = lazy(() => import('../pages/text/playground'));
 const NotificationSettings = lazy(() => import('../pages/notifications/settings'));
 
+const AnalyticsDashboard = lazy(() => import('../pages/analytics/dashboard'));
+const AnalyticsReports = lazy(() => import('../pages/analytics/reports'));
+const AnalyticsImport = lazy(() => import('../pages/analytics/import'));
+const AnalyticsGoals = lazy(() => import('../pages/analytics/goals'));
+const AnalyticsCompetitors = lazy(() => import('../pages/analytics/competitors'));
+
 export const modules: ConsoleModule[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, labelKey: 'menu.dashboard', element: <Dashboard /> },
   { key: 'accounts.matrix', path: '/accounts/matrix', icon: <ClusterOutlined />, labelKey: 'accounts.menu.matrix', element: <AccountMatrix /> },
@@ -82,6 +89,11 @@ export const modules: ConsoleModule[] = [
   { key: 'inbox.list', path: '/inbox', icon: <MessageOutlined />, labelKey: 'inbox.menu.list', element: <InboxList />, descKey: 'inbox.dashboard.card' },
   { key: 'compliance.check', path: '/compliance/check', icon: <SafetyCertificateOutlined />, labelKey: 'compliance.menu.check', element: <ComplianceCheck />, descKey: 'compliance.dashboard.card' },
   { key: 'text.playground', path: '/text/playground', icon: <ExperimentOutlined />, labelKey: 'text.menu.playground', element: <TextPlayground /> },
+  { key: 'analytics.dashboard', path: '/analytics/dashboard', icon: <LineChartOutlined />, labelKey: 'analytics.menu.dashboard', element: <AnalyticsDashboard />, descKey: 'analytics.dashboard.card' },
+  { key: 'analytics.reports', path: '/analytics/reports', icon: <FileTextOutlined />, labelKey: 'analytics.menu.reports', element: <AnalyticsReports /> },
+  { key: 'analytics.import', path: '/analytics/import', icon: <CloudUploadOutlined />, labelKey: 'analytics.menu.import', element: <AnalyticsImport /> },
+  { key: 'analytics.goals', path: '/analytics/goals', icon: <AimOutlined />, labelKey: 'analytics.menu.goals', element: <AnalyticsGoals /> },
+  { key: 'analytics.competitors', path: '/analytics/competitors', icon: <FundOutlined />, labelKey: 'analytics.menu.competitors', element: <AnalyticsCompetitors /> },
   {
     key: 'settings.workspace', path: '/settings/workspace', icon: <ToolOutlined />, labelKey: 'menu.settings.workspace',
     element: <WorkspaceSettings />, access: 'canViewWorkspace', group: 'settings', descKey: 'dashboard.card.workspace',

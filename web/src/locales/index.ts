@@ -15,6 +15,7 @@ import zhCompliance from './zh-CN/compliance';
 import zhInbox from './zh-CN/inbox';
 import zhNotifications from './zh-CN/notifications';
 import zhText from './zh-CN/text';
+import zhAnalytics from './zh-CN/analytics';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -32,6 +33,7 @@ import enCompliance from './en-US/compliance';
 import enInbox from './en-US/inbox';
 import enNotifications from './en-US/notifications';
 import enText from './en-US/text';
+import enAnalytics from './en-US/analytics';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -40,12 +42,14 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** Namespace files per locale; every key is already prefixed with its namespace (`members.invite.title`). */
 export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
   'zh-CN': {
+    analytics: zhAnalytics,
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
     content: zhContent,
     compliance: zhCompliance, inbox: zhInbox, notifications: zhNotifications, text: zhText,
   },
   'en-US': {
+    analytics: enAnalytics,
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
     content: enContent,
