@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Card, Col, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { Exception } from '../../../components/exception';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
 import { PLATFORMS, checkCopy, type Finding, type Platform } from './api';
@@ -20,6 +21,12 @@ interface Checked {
 
 /** 合规自检: type copy, see the findings underlined as you type, apply the suggested rewrites. */
 export default function ComplianceCheckPage() {
+  const workspace = useWorkspace();
+  if (!workspace.permissions.includes('compliance.check')) return <Exception kind="403" />;
+  return <ComplianceCheck />;
+}
+
+function ComplianceCheck() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const workspace = useWorkspace();

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
+import { Exception } from '../../../components/exception';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
 import { analyzeTexts, linesOf } from './api';
@@ -11,6 +12,12 @@ import { ResultsTable, type Row } from './components/results-table';
 
 /** 文本分析: paste comments one per line and see what the inbox would conclude about each. */
 export default function TextPlaygroundPage() {
+  const workspace = useWorkspace();
+  if (!workspace.permissions.includes('text.analyze')) return <Exception kind="403" />;
+  return <TextPlayground />;
+}
+
+function TextPlayground() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [input, setInput] = useState('');

@@ -40,7 +40,7 @@ export function SummaryStrip({ summary }: { summary: InboxSummary }) {
         <Col flex="auto">
           <Space direction="vertical" size={8}>
             <Space size={4} wrap>
-              <Typography.Text type="secondary" style={{ width: 48, display: 'inline-block' }}>{t('inbox.summary.sentiment')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ minWidth: 56, display: 'inline-block', whiteSpace: 'nowrap' }}>{t('inbox.summary.sentiment')}</Typography.Text>
               {SENTIMENTS.map((s) => (
                 <Tag key={s} bordered={false} color={s === 'positive' ? 'green' : s === 'negative' ? 'red' : 'default'} data-testid={`summary-sentiment-${s}`}>
                   {t(`text.sentiment.${s}`)} {summary.sentiment[s]}
@@ -48,13 +48,12 @@ export function SummaryStrip({ summary }: { summary: InboxSummary }) {
               ))}
             </Space>
             <Space size={4} wrap>
-              <Typography.Text type="secondary" style={{ width: 48, display: 'inline-block' }}>{t('inbox.summary.intent')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ minWidth: 56, display: 'inline-block', whiteSpace: 'nowrap' }}>{t('inbox.summary.intent')}</Typography.Text>
               {INTENTS.map((i) => (
                 <Tag key={i} bordered={false} color={INTENT_COLOR[i]} data-testid={`summary-intent-${i}`}>
                   {t(`text.intent.${i}`)} {summary.intent[i]}
                 </Tag>
               ))}
-              {summary.spam > 0 && <Tag color="magenta">{t('text.spam.yes')} {summary.spam}</Tag>}
             </Space>
           </Space>
         </Col>
