@@ -7,6 +7,7 @@ import { seedDemo } from '../../src/cli/demo.js';
 import { startSandboxServer, type SandboxServer } from '../../src/modules/platforms/sandbox/server.js';
 import type { Actor } from '../../src/modules/team/service.js';
 import { ARTIFACTS, browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { startHttpReceiver } from '../helpers/receivers.js';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime.js';
 
 /** The operations tools of the console: compliance self-check, the inbox, notifications. */
@@ -116,25 +117,31 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-tools-inbox.png') });
   });
 
-  it('opens notification settings from the bell and adds a WeCom robot whose URL is not shown back', async () => {
+  it('opens notification settings from the bell, adds a signed DingTalk robot, test-sends, and follows the feed', async () => {
+    const robot = await startHttpReceiver();
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-settings-link').click();
     await page.getByTestId('notify-preferences').waitFor({ timeout: 15_000 });
     await page.getByTestId('channel-add').click();
     await page.getByTestId('channel-kind').click();
     await page.locator('.ant-select-item-option', { hasText: '钉钉' }).click();
-    await page.getByTestId('channel-config-secret').waitFor();
+    await page.getByTestId('channel-name').fill('运营值班群');
+    await page.getByTestId('channel-config-webhookUrl').fill(`${robot.url}/robot/send?access_token=tok-secret-123`);
+    await page.getByTestId('channel-config-secret').fill('SECsigning-secret-456');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-tools-channel-dingtalk.png') });
-    await page.getByTestId('channel-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '企业微信' }).click();
-    await page.getByTestId('channel-name').fill('运营值班群');
-    await page.getByTestId('channel-config-webhookUrl').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-123');
     await page.getByTestId('channel-save').click();
     const table = page.getByTestId('channels-table');
     await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('运营值班群');
-    expect(await table.innerText()).not.toContain('secret-key-123');
+    expect(await table.innerText()).not.toMatch(/tok-secret-123|SECsigning/);
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 5_000 }).toBe(0);
+
+    // 发送测试 goes out at once, signed (加签) with the secret the page never shows again.
+    await table.getByRole('button', { name: /发送测试/ }).click();
+    await page.locator('.ant-message-notice', { hasText: '测试消息已发送' }).waitFor({ timeout: 15_000 });
+    expect(robot.received).toHaveLength(1);
+    expect(robot.received[0]!.url).toMatch(/access_token=tok-secret-123&timestamp=\d+&sign=/);
+    expect(robot.received[0]!.body).toContain('合声通知测试');
 
     // A new event reaches the open page through the long-poll and is queued for the robot.
     await rt.services.notify.notify(null, workspaceId, {
@@ -144,6 +151,12 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await page.getByTestId('notify-deliveries').getByRole('button').click();
     await expect.poll(() => page.getByTestId('notify-deliveries').innerText(), { timeout: 10_000 }).toContain('审核超时');
     await shot('console-tools-notifications.png');
+
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-read-all').click();
+    await expect.poll(() => page.getByTestId('notification-unread').innerText(), { timeout: 10_000 }).toBe('');
+    await page.keyboard.press('Escape');
+    await robot.close();
   });
 
   it('analyses pasted comments and keeps a dictionary word', async () => {
