@@ -47,7 +47,7 @@ export function heatmapOption(d: Dashboard, t: T) {
   const max = Math.max(1, ...d.heatmap.map((c) => c.interactionRate ?? 0));
   return {
     tooltip: { formatter: (p: { value: [number, number, number | null, number] }) => t('analytics.dashboard.heatTip', { hour: p.value[0], rate: p.value[2] ?? '—', posts: p.value[3] }) },
-    grid: { left: 56, right: 16, top: 8, bottom: 64 },
+    grid: { left: 56, right: 16, top: 8, bottom: 88 },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => `${h}`), splitArea: { show: true } },
     yAxis: { type: 'category', data: days, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, text: [`${max}%`, '0%'] },

@@ -4,6 +4,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
@@ -26,8 +27,11 @@ export default function AnalyticsDashboardPage() {
   const workspace = useWorkspace();
   const platformLabel = usePlatformLabel();
   const themeLabel = useThemeLabel();
+  const [params] = useSearchParams();
   const today = DateTime.now().setZone(workspace.timeZone).toISODate()!;
-  const [range, setRange] = useState<[string, string]>([DateTime.fromISO(today).minus({ days: 27 }).toISODate()!, today]);
+  const [range, setRange] = useState<[string, string]>([
+    params.get('from') ?? DateTime.fromISO(today).minus({ days: 27 }).toISODate()!, params.get('to') ?? today,
+  ]);
   const [compare, setCompare] = useState(true);
   const [scope, setScope] = useState<{ platform?: string; account?: string }>({});
   const [post, setPost] = useState<Post | null>(null);

@@ -72,10 +72,12 @@ export default function ImportMetricsPage() {
           </Upload.Dragger>
         </Card>
         {summary ? (
-          <Result
-            status="success" data-testid="import-summary" title={t('analytics.import.done')}
-            subTitle={t('analytics.import.summary', { rows: summary.rows, from: summary.from, to: summary.to, accounts: summary.accounts, platforms: summary.platforms.join('、') })}
-          />
+          <div data-testid="import-summary">
+            <Result
+              status="success" title={t('analytics.import.done')}
+              subTitle={t('analytics.import.summary', { rows: summary.rows, from: summary.from, to: summary.to, accounts: summary.accounts, platforms: summary.platforms.join('、') })}
+            />
+          </div>
         ) : null}
         {preview && mapping && !summary ? (
           <>
