@@ -111,6 +111,7 @@ describe.each(BACKENDS)('publishing under platform faults (%s)', (backend) => {
     const { account: paused } = await fx.rt.services.accounts.get(fx.actor, acc);
     expect(paused.status).toBe('paused');
     expect((await fx.notifications()).map((n) => n.event)).toContain('publish.waiting_auth');
+    expect((await fx.api('GET', '/monitor?tab=failed')).json.waitingAuth).toBeGreaterThanOrEqual(1);
     const [late] = await fx.schedule([{ accountId: acc, dueAt: soon(200) }]);
     await fx.waitForStates([late!.variantId], (s) => s === 'waiting_auth');
     await fx.rt.services.accounts.resume(fx.actor, acc);

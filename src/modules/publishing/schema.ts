@@ -32,6 +32,8 @@ export const attemptSchema = z.object({
 export const monitorResponse = z.object({
   items: z.array(publicationSchema),
   counts: z.object(Object.fromEntries(MONITOR_TABS.map((t) => [t, z.number().int()])) as Record<(typeof MONITOR_TABS)[number], z.ZodNumber>),
+  /** Posts held because their account must be re-authorised (the banner). */
+  waitingAuth: z.number().int(),
   timeZone: z.string(),
 });
 export const detailResponse = z.object({ publication: publicationSchema, attempts: z.array(attemptSchema), timeZone: z.string() });

@@ -53,7 +53,7 @@ export function createPublishingService(deps: PublishingDeps) {
         store.countByState(db, actor.workspaceId), zoneOf(actor.workspaceId),
       ]);
       const tabs = Object.fromEntries(MONITOR_TABS.map((t) => [t, TAB_STATES[t].reduce((s, st) => s + (counts[st] ?? 0), 0)])) as Record<MonitorTab, number>;
-      return { items: rows.map((r) => presentPublication(r, tz)), counts: tabs, timeZone: tz };
+      return { items: rows.map((r) => presentPublication(r, tz)), counts: tabs, waitingAuth: counts.waiting_auth ?? 0, timeZone: tz };
     },
 
     detail,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Badge, Card, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
@@ -62,6 +62,14 @@ export default function PublishingMonitorPage() {
         {t('publishing.time.zones', { workspace: `${tz} (${utcOffsetLabel(tz)})`, viewer: `${viewerZone()} (${utcOffsetLabel(viewerZone())})` })}
       </Typography.Text>
       {list.error ? <Alert type="error" showIcon message={errorText(list.error)} /> : null}
+      {list.data?.waitingAuth ? (
+        <Alert
+          type="error" showIcon data-testid="waiting-auth-banner"
+          message={t('publishing.banner.waitingAuth', { count: list.data.waitingAuth })}
+          description={t('publishing.banner.waitingAuthDesc')}
+          action={<Link to="/accounts/matrix">{t('publishing.banner.toAccounts')}</Link>}
+        />
+      ) : null}
       <Card styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
