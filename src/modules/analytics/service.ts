@@ -88,8 +88,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   /** The week's and the previous week's rows (plus the day before, for followers at the start). */
   async function weekRows(workspaceId: string, week: string) {
     const prev = isoWeekRange(previousIsoWeek(week));
-    const from = DateTime.fromISO(prev.start).minus({ days: 1 }).toISODate()!;
-    return rowsBetween(workspaceId, from, isoWeekRange(week).end);
+    const range = isoWeekRange(week);
+    const [posts, accounts] = await Promise.all([
+      store.listPostTotals(db, workspaceId, prev.start, range.start, range.end),
+      store.listAccountSnapshots(db, workspaceId, DateTime.fromISO(prev.start).minus({ days: 1 }).toISODate()!, range.end),
+    ]);
+    return { posts, accounts };
   }
 
   async function resolveWeek(caller: Caller, week?: string) {

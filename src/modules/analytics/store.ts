@@ -90,6 +90,32 @@ export function createAnalyticsStore() {
       }));
     },
 
+    /**
+     * Per post, its days summed separately before and from `splitAt` (a period and the one
+     * before it): what aggregatePosts would make of the daily rows, computed in the database.
+     * Each row is dated at its post's first day in its part; sums of unknown stay null.
+     */
+    async listPostTotals(db: DbOrTx, workspaceId: string, from: string, splitAt: string, to: string): Promise<PostDailyRow[]> {
+      const r = await sqlOf(db).query<Record<string, unknown>>(`
+        select min(day)::text as date, platform, account, post_id,
+          coalesce(nullif((array_agg(post_title order by day desc))[1], ''), (array_agg(post_title order by day))[1]) as post_title,
+          (array_agg(theme order by day) filter (where theme is not null))[1] as theme,
+          (array_agg(format order by day) filter (where format is not null))[1] as format,
+          (array_agg(published_hour order by day) filter (where published_hour is not null))[1] as published_hour,
+          sum(exposure)::float8 as exposure, sum(likes)::float8 as likes, sum(comments)::float8 as comments, sum(shares)::float8 as shares,
+          sum(saves)::float8 as saves, sum(clicks)::float8 as clicks, sum(conversions)::float8 as conversions
+        from analytics_post_snapshots
+        where workspace_id = $1 and day >= $2::date and day <= $4::date
+        group by (day >= $3::date), platform, account, post_id
+        order by 1, platform, account, post_id`, [workspaceId, from, splitAt, to]);
+      const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      return r.rows.map((x) => ({
+        date: String(x.date), platform: String(x.platform), account: String(x.account), postId: String(x.post_id), postTitle: String(x.post_title ?? ''),
+        theme: (x.theme as string | null) ?? null, format: (x.format as string | null) ?? null, publishedHour: n(x.published_hour),
+        exposure: n(x.exposure), likes: n(x.likes), comments: n(x.comments), shares: n(x.shares), saves: n(x.saves), clicks: n(x.clicks), conversions: n(x.conversions),
+      }));
+    },
+
     async listAccountSnapshots(db: DbOrTx, workspaceId: string, from: string, to: string): Promise<AccountDailyRow[]> {
       const rows = await db.select().from(accountSnaps)
         .where(and(eq(accountSnaps.workspaceId, workspaceId), gte(accountSnaps.day, from), lte(accountSnaps.day, to)))
