@@ -111,7 +111,9 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     await page.getByTestId('inbox-filter-sentiment').click();
     await page.locator('.ant-select-item-option', { hasText: '负面' }).click();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await table.locator('[data-testid="sentiment-positive"]').count()).toBe(0);
+    await expect.poll(() => table.locator('[data-testid="sentiment-positive"]').count(), { timeout: 10_000 }).toBe(0);
+    expect(await table.locator('[data-testid="sentiment-negative"]').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('sentiment')).toBe('negative');
     await page.getByTestId('inbox-filter-sentiment').locator('.ant-select-clear').click();
     await expect.poll(() => table.locator('[data-testid="sentiment-positive"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-tools-inbox.png') });

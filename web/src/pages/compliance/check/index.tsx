@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Card, Col, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Card, Col, Form, Input, Row, Select, Space, Spin, Typography, type InputRef } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { Exception } from '../../../components/exception';
@@ -37,6 +38,8 @@ function ComplianceCheck() {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [hovered, setHovered] = useState<Finding | null>(null);
+  const textRef = useRef<TextAreaRef>(null);
+  const titleRef = useRef<InputRef>(null);
 
   useEffect(() => {
     if (!text.trim() && !title.trim()) {
@@ -85,6 +88,13 @@ function ComplianceCheck() {
     message.success(t('compliance.findings.applied', { value: f.replacement }));
   };
 
+  const locate = (f: Finding) => {
+    const el = f.field === 'title' ? titleRef.current?.input : f.field === 'text' ? textRef.current?.resizableTextArea?.textArea : null;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(f.start, f.end);
+  };
+
   const summary = !checked ? null : all.length === 0
     ? <Alert type="success" showIcon message={t('compliance.summary.clean')} data-testid="compliance-summary" />
     : (
@@ -111,13 +121,13 @@ function ComplianceCheck() {
               </Form.Item>
               <Form.Item label={t('compliance.form.title')}>
                 <Input
-                  data-testid="compliance-title" value={title} maxLength={1000}
+                  ref={titleRef} data-testid="compliance-title" value={title} maxLength={1000}
                   placeholder={t('compliance.form.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)}
                 />
               </Form.Item>
               <Form.Item label={t('compliance.form.text')} extra={t('compliance.form.count', { count: [...text].length })} style={{ marginBottom: 0 }}>
                 <Input.TextArea
-                  data-testid="compliance-text" value={text} autoSize={{ minRows: 10, maxRows: 24 }}
+                  ref={textRef} data-testid="compliance-text" value={text} autoSize={{ minRows: 10, maxRows: 24 }}
                   placeholder={t('compliance.form.textPlaceholder')} onChange={(e) => setText(e.target.value)}
                 />
               </Form.Item>
@@ -143,7 +153,7 @@ function ComplianceCheck() {
         </Col>
       </Row>
       <Card title={t('compliance.findings.title')} extra={all.length > 0 && <Typography.Text type="secondary">{all.length}</Typography.Text>}>
-        <FindingsList findings={all} onApply={apply} onHover={setHovered} />
+        <FindingsList findings={all} onApply={apply} onHover={setHovered} onLocate={locate} />
       </Card>
       <PacksCard />
     </PageContainer>

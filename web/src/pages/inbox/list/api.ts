@@ -32,6 +32,26 @@ export interface InboxFilters {
 
 export const PAGE_SIZE = 50;
 
+const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
+  (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+
+/** ?type=comment&sentiment=negative… → filters; unknown values are ignored. */
+export function filtersFromParams(params: URLSearchParams): InboxFilters {
+  const accountId = params.get('accountId');
+  return {
+    type: pick(params.get('type'), TYPES),
+    sentiment: pick(params.get('sentiment'), SENTIMENTS),
+    intent: pick(params.get('intent'), INTENTS),
+    accountId: accountId && /^[0-9a-f-]{36}$/i.test(accountId) ? accountId : undefined,
+  };
+}
+
+export function filtersToParams(filters: InboxFilters): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) out.set(k, v);
+  return out;
+}
+
 export const fetchInbound = (workspaceId: string, filters: InboxFilters, before?: string) =>
   http.get<{ items: InboundItem[]; nextBefore: string | null }>(ws(workspaceId, '/inbound'), { ...filters, before, limit: PAGE_SIZE });
 export const collectNow = (workspaceId: string, accountId: string) =>

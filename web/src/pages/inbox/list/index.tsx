@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
 import { CloudDownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/page-container';
 import { Exception } from '../../../components/exception';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
-import { collectNow, fetchAccounts, fetchInbound, summarize, type Account, type InboundItem, type InboxFilters } from './api';
+import { collectNow, fetchAccounts, fetchInbound, filtersFromParams, filtersToParams, summarize, type Account, type InboundItem } from './api';
 import { InboxFilterBar } from './components/inbox-filters';
 import { InboxTable } from './components/inbox-table';
 import { SummaryStrip } from './components/summary-strip';
@@ -22,7 +23,10 @@ function Inbox() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const workspace = useWorkspace();
-  const [filters, setFilters] = useState<InboxFilters>({});
+  const [params, setParams] = useSearchParams();
+  // Filters live in the address, so a notification or a colleague can link to "negative complaints".
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: typeof filters) => setParams(filtersToParams(next), { replace: true });
   const [items, setItems] = useState<InboundItem[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);

@@ -8,10 +8,12 @@ interface Props {
   findings: Finding[];
   onApply: (f: Finding) => void;
   onHover: (f: Finding | null) => void;
+  /** Selects the finding's words in the editor. */
+  onLocate: (f: Finding) => void;
 }
 
 /** Every finding with its rule, the words it matched, the suggestion and 一键替换 when there is one. */
-export function FindingsList({ findings, onApply, onHover }: Props) {
+export function FindingsList({ findings, onApply, onHover, onLocate }: Props) {
   const { t, i18n } = useTranslation();
   if (findings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compliance.findings.empty')} />;
 
@@ -28,8 +30,10 @@ export function FindingsList({ findings, onApply, onHover }: Props) {
             data-testid={`finding-${i}`}
             onMouseEnter={() => onHover(f)}
             onMouseLeave={() => onHover(null)}
+            onClick={() => onLocate(f)}
+            style={{ cursor: f.field === 'text' || f.field === 'title' ? 'pointer' : undefined }}
             actions={f.replacement !== null && (f.field === 'text' || f.field === 'title') ? [
-              <Button key="apply" size="small" icon={<SwapOutlined />} data-testid={`finding-apply-${i}`} onClick={() => onApply(f)}>
+              <Button key="apply" size="small" icon={<SwapOutlined />} data-testid={`finding-apply-${i}`} onClick={(e) => { e.stopPropagation(); onApply(f); }}>
                 {t('compliance.findings.apply')}
               </Button>,
             ] : []}
