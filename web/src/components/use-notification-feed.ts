@@ -58,8 +58,9 @@ export function useNotificationFeed(workspaceId: string | undefined) {
             if (newest) after = primed && fresh.length === 0 && feed.items.length > 0 ? nudge(newest) : newest;
             primed = true;
           } catch (err) {
-            if ((err as Error)?.name === 'AbortError' || stopped) return;
-            await sleep(RETRY_MS);
+            if (stopped) return;
+            // Aborted because the tab was hidden or came back: the loop condition decides.
+            if ((err as Error)?.name !== 'AbortError') await sleep(RETRY_MS);
           }
         }
       } finally {
@@ -68,8 +69,11 @@ export function useNotificationFeed(workspaceId: string | undefined) {
     };
 
     const onVisibility = () => {
-      if (document.visibilityState === 'visible') void loop();
-      else ctrl?.abort();
+      if (document.visibilityState === 'visible') {
+        primed = false; // catch up at once: unread may have changed in another tab
+        if (running) ctrl?.abort();
+        else void loop();
+      } else ctrl?.abort();
     };
     document.addEventListener('visibilitychange', onVisibility);
     void loop();
