@@ -17,6 +17,7 @@ const en: Record<keyof typeof zh, string> = {
   'compliance.preview.hint': 'Hover a mark to see the problem and the suggestion',
   'compliance.summary.clean': 'No problems found, ready for review',
   'compliance.summary.blocked': '{{block}} must be fixed, {{warn}} warnings',
+  'compliance.summary.blockOnly': '{{block}} must be fixed',
   'compliance.summary.warn': '{{warn}} warnings, check them before publishing',
   'compliance.findings.title': 'Findings',
   'compliance.findings.empty': 'No problems',

@@ -15,6 +15,7 @@ export default {
   'compliance.preview.hint': '鼠标悬停在标记处查看问题与修改建议',
   'compliance.summary.clean': '未发现问题，可以提交审核',
   'compliance.summary.blocked': '{{block}} 处必须修改，{{warn}} 处提醒',
+  'compliance.summary.blockOnly': '{{block}} 处必须修改',
   'compliance.summary.warn': '{{warn}} 处提醒，请确认后再发布',
   'compliance.findings.title': '检查结果',
   'compliance.findings.empty': '暂无问题',

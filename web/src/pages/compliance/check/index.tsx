@@ -100,7 +100,7 @@ function ComplianceCheck() {
     : (
       <Alert
         type={block > 0 ? 'error' : 'warning'} showIcon data-testid="compliance-summary"
-        message={block > 0 ? t('compliance.summary.blocked', { block, warn }) : t('compliance.summary.warn', { warn })}
+        message={block === 0 ? t('compliance.summary.warn', { warn }) : warn === 0 ? t('compliance.summary.blockOnly', { block }) : t('compliance.summary.blocked', { block, warn })}
       />
     );
 
