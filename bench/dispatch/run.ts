@@ -52,7 +52,7 @@ async function runBackend(backend: 'postgres' | 'embedded', sb: Sandbox): Promis
     }
     const before = await sb.stats();
     // Burst: everything due at one instant, scheduled ahead of it.
-    const due = new Date(Date.now() + 8_000 + posts * 1.5);
+    const due = new Date(Date.now() + (backend === 'postgres' ? 8_000 : 3_000) + posts * 1.5);
     say(`[bench:dispatch] ${backend}: scheduling ${posts} posts due at ${due.toISOString()} (${accountCount} accounts, ${backend === 'postgres' ? `${workers} worker processes` : 'one process'})`);
     await schedule(set, Array.from({ length: posts }, () => due));
     const burst = await waitPublished(set, due, posts, `${backend} burst`, 300_000);
@@ -61,7 +61,7 @@ async function runBackend(backend: 'postgres' | 'embedded', sb: Sandbox): Promis
 
     // Steady: 100 due per minute (one every 600 ms).
     const steadyPosts = Math.max(1, Math.round(steadySeconds / 0.6));
-    const start = new Date(Date.now() + 5_000);
+    const start = new Date(Date.now() + 3_000);
     say(`[bench:dispatch] ${backend}: steady ${steadyPosts} posts, one every 600 ms`);
     await schedule(set, Array.from({ length: steadyPosts }, (_, i) => new Date(start.getTime() + i * 600)));
     await waitPublished(set, start, steadyPosts, `${backend} steady`, steadySeconds * 1000 + 120_000);
