@@ -34,6 +34,8 @@ let seq = 0;
 export async function createFixture(opts: { backend: Backend; worker?: boolean; sandbox?: Partial<SandboxServerOptions> }): Promise<Fixture> {
   process.env.CHORUS_PUBLISH_TIMINGS = 'fast';
   const rt = await createTestRuntime({ backend: opts.backend, worker: opts.worker ?? true, notifyRetry: { retryLimit: 0, retryDelay: 1, retryBackoff: false } });
+  // Read once when the services were built; do not leak into other tests of this process.
+  delete process.env.CHORUS_PUBLISH_TIMINGS;
   const email = `pub-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.cn`;
   const created = await rt.services.team.adminCreate({ email, password: PASSWORD, name: '发布负责人', workspaceName: `发布测试-${Math.random()}` });
   const owner = { ...(await login(rt, email)), workspaceId: created.workspaceId };
