@@ -12,6 +12,9 @@ export interface Access {
   canManageMembers: boolean;
   canManageTokens: boolean;
   canViewAudit: boolean;
+  canReadInbox: boolean;
+  canCheckCompliance: boolean;
+  canAnalyzeText: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -24,6 +27,9 @@ export const NO_ACCESS: Access = {
   canManageMembers: false,
   canManageTokens: false,
   canViewAudit: false,
+  canReadInbox: false,
+  canCheckCompliance: false,
+  canAnalyzeText: false,
 };
 
 export function accessOf(workspace: Pick<MyWorkspace, 'role' | 'permissions'> | null | undefined): Access {
@@ -38,6 +44,9 @@ export function accessOf(workspace: Pick<MyWorkspace, 'role' | 'permissions'> | 
     canManageMembers: has('members.manage'),
     canManageTokens: has('tokens.manage'),
     canViewAudit: has('audit.read'),
+    canReadInbox: has('inbox.read'),
+    canCheckCompliance: has('compliance.check'),
+    canAnalyzeText: has('text.analyze'),
   };
 }
 
