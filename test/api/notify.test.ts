@@ -71,6 +71,8 @@ describe.each(BACKENDS)('notifications (%s)', (backend) => {
     const feed = (await rt.app.inject({ method: 'GET', url: `${ws()}/notifications`, headers: community.headers })).json();
     expect(feed.unread).toBe(1);
     expect(feed.items[0]).toMatchObject({ title: '发布失败：双11预告', severity: 'critical', readAt: null });
+    const after = (await rt.app.inject({ method: 'GET', url: `${ws()}/notifications?after=${encodeURIComponent(feed.items[0].createdAt)}`, headers: community.headers })).json();
+    expect(after.items).toEqual([]); // polling after the newest item does not return it again
     const read = (await rt.app.inject({ method: 'POST', url: `${ws()}/notifications/read`, headers: community.headers, payload: { all: true } })).json();
     expect(read).toEqual({ updated: 1, unread: 0 });
   });

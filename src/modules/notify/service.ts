@@ -81,7 +81,8 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
     const now = clock.now();
     const people = await store.recipients(tx, workspaceId, [...new Set(input.userIds ?? [])]);
     const feed = people.filter((p) => !p.prefs?.mutedEvents.includes(input.event));
-    await store.insertNotifications(tx, feed.map((p) => ({ id: newId(), workspaceId, userId: p.id, ...message })));
+    // Millisecond precision, as the API shows it: a feed polled with ?after=<last createdAt> must not see the last item again.
+    await store.insertNotifications(tx, feed.map((p) => ({ id: newId(), workspaceId, userId: p.id, ...message, createdAt: now })));
     for (const p of feed) {
       if (personalMail && (p.prefs?.emailEnabled ?? true)) {
         const at = releaseAt(now, p.prefs?.quietHours, timeZone, input.severity);
