@@ -103,7 +103,9 @@ export function createCollector(deps: CollectorDeps) {
     const groups = new Map<string, TrackedPostRow[]>();
     for (const r of rows) {
       const k = `${r.workspaceId}/${r.accountId}`;
-      groups.set(k, [...(groups.get(k) ?? []), r]);
+      const g = groups.get(k);
+      if (g) g.push(r);
+      else groups.set(k, [r]);
     }
     let read = 0;
     let failed = 0;

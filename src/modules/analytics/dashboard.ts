@@ -47,7 +47,7 @@ export function totalsOf(rows: readonly RollupRow[]): DashboardTotals {
 /** One point per day of the range (days without data are null, not 0). */
 export function trendOf(rows: readonly RollupRow[], from: string, to: string) {
   const byDay = new Map<string, RollupRow[]>();
-  for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+  for (const r of rows) { const g = byDay.get(r.day); if (g) g.push(r); else byDay.set(r.day, [r]); }
   const out: { day: string; exposure: Count; interactions: Count; interactionRate: number | null }[] = [];
   for (let d = DateTime.fromISO(from, { zone: 'utc' }); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
     const t = totalsOf(byDay.get(d.toISODate()!) ?? []);
@@ -59,7 +59,7 @@ export function trendOf(rows: readonly RollupRow[], from: string, to: string) {
 /** Breakdown by platform (workspace level) or account (platform level). */
 export function breakdownOf(rows: readonly RollupRow[], by: 'platform' | 'account') {
   const groups = new Map<string, RollupRow[]>();
-  for (const r of rows) groups.set(r[by], [...(groups.get(r[by]) ?? []), r]);
+  for (const r of rows) { const g = groups.get(r[by]); if (g) g.push(r); else groups.set(r[by], [r]); }
   return [...groups].map(([key, g]) => ({ key, platform: g[0]!.platform, ...totalsOf(g) }))
     .sort((a, b) => (b.exposure ?? -1) - (a.exposure ?? -1) || a.key.localeCompare(b.key));
 }

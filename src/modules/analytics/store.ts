@@ -93,17 +93,19 @@ export function createAnalyticsStore() {
     /**
      * Per post, its days summed separately before and from `splitAt` (a period and the one
      * before it): what aggregatePosts would make of the daily rows, computed in the database.
-     * Each row is dated at its post's first day in its part; sums of unknown stay null.
+     * Each row is dated at its post's first day in its part; sums of unknown stay null. The
+     * descriptive fields are those of the last (title) or first (theme, format, hour) day that has
+     * one, picked with max/min over [day, value] arrays (no per-group sort).
      */
     async listPostTotals(db: DbOrTx, workspaceId: string, from: string, splitAt: string, to: string): Promise<PostDailyRow[]> {
       const r = await sqlOf(db).query<Record<string, unknown>>(`
         select min(day)::text as date, platform, account, post_id,
-          coalesce(nullif((array_agg(post_title order by day desc))[1], ''), (array_agg(post_title order by day))[1]) as post_title,
-          (array_agg(theme order by day) filter (where theme is not null))[1] as theme,
-          (array_agg(format order by day) filter (where format is not null))[1] as format,
-          (array_agg(published_hour order by day) filter (where published_hour is not null))[1] as published_hour,
-          sum(exposure)::float8 as exposure, sum(likes)::float8 as likes, sum(comments)::float8 as comments, sum(shares)::float8 as shares,
-          sum(saves)::float8 as saves, sum(clicks)::float8 as clicks, sum(conversions)::float8 as conversions
+          coalesce(nullif((max(array[day::text, post_title]))[2], ''), (min(array[day::text, post_title]))[2]) as post_title,
+          (min(array[day::text, theme]) filter (where theme is not null))[2] as theme,
+          (min(array[day::text, format]) filter (where format is not null))[2] as format,
+          (min(array[day::text, published_hour::text]) filter (where published_hour is not null))[2]::int as published_hour,
+          sum(exposure::float8) as exposure, sum(likes::float8) as likes, sum(comments::float8) as comments, sum(shares::float8) as shares,
+          sum(saves::float8) as saves, sum(clicks::float8) as clicks, sum(conversions::float8) as conversions
         from analytics_post_snapshots
         where workspace_id = $1 and day >= $2::date and day <= $4::date
         group by (day >= $3::date), platform, account, post_id
