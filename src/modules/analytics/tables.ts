@@ -155,3 +155,27 @@ export const analyticsReportSchedules = pgTable('analytics_report_schedules', {
   createdBy: uuid('created_by'),
   createdAt: at('created_at').notNull().defaultNow(),
 }, (t) => [index('analytics_report_schedules_ws_idx').on(t.workspaceId)]);
+
+/**
+ * Per post and ISO week (Monday): its days summed, with the descriptive fields aggregatePosts
+ * would pick — what the weekly report reads, refreshed with the daily rollups.
+ */
+export const analyticsPostWeeks = pgTable('analytics_post_weeks', {
+  workspaceId: workspaceId(),
+  weekStart: date('week_start', { mode: 'string' }).notNull(),
+  platform: text('platform').notNull(),
+  account: text('account').notNull(),
+  postId: text('post_id').notNull(),
+  firstDay: date('first_day', { mode: 'string' }).notNull(),
+  postTitle: text('post_title').notNull().default(''),
+  theme: text('theme'),
+  format: text('format'),
+  publishedHour: integer('published_hour'),
+  exposure: doublePrecision('exposure'),
+  likes: doublePrecision('likes'),
+  comments: doublePrecision('comments'),
+  shares: doublePrecision('shares'),
+  saves: doublePrecision('saves'),
+  clicks: doublePrecision('clicks'),
+  conversions: doublePrecision('conversions'),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.weekStart, t.platform, t.account, t.postId] })]);
