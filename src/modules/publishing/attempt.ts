@@ -18,6 +18,8 @@ export interface AttemptResult {
   confirmed?: boolean;
   error?: Classified;
   raw?: unknown;
+  /** When the connector's credentials were read (a token failure older than a refresh is not final). */
+  credentialsLoadedAt?: Date;
 }
 
 export interface AttemptInput {

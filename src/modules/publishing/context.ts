@@ -27,7 +27,7 @@ export interface PublishingDeps {
 }
 
 export type ConnectorLookup =
-  | { ok: true; connector: Connector }
+  | { ok: true; connector: Connector; loadedAt: Date }
   | { ok: false; reason: 'not_active' | 'not_found'; message: string };
 
 /** A system actor for changes the engine makes on its own (audit shows no person). */
@@ -40,7 +40,7 @@ export function createPublishingContext(deps: PublishingDeps) {
   const worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const loadMedia = createMediaLoader(fetchImpl);
-  const cache = new Map<string, { connector: Connector; until: number }>();
+  const cache = new Map<string, { connector: Connector; until: number; loadedAt: Date }>();
 
   /**
    * The connector for a publication's account (cached briefly per account). An account without API
@@ -49,7 +49,8 @@ export function createPublishingContext(deps: PublishingDeps) {
    */
   async function connectorFor(row: Pick<PublicationRow, 'workspaceId' | 'accountId' | 'platform'>): Promise<ConnectorLookup> {
     const hit = cache.get(row.accountId);
-    if (hit && hit.until > Date.now()) return { ok: true, connector: hit.connector };
+    if (hit && hit.until > Date.now()) return { ok: true, connector: hit.connector, loadedAt: hit.loadedAt };
+    const loadedAt = deps.clock.now();
     const assisted = () => createConnector(row.platform as PlatformSlug, { credentials: {}, fetch: fetchImpl, clock: deps.clock });
     let connector: Connector;
     if (ASSISTED_PLATFORMS.has(row.platform)) {
@@ -65,18 +66,26 @@ export function createPublishingContext(deps: PublishingDeps) {
         else throw e;
       }
     }
-    cache.set(row.accountId, { connector, until: Date.now() + options.connectorCacheMs });
-    return { ok: true, connector };
+    cache.set(row.accountId, { connector, until: Date.now() + options.connectorCacheMs, loadedAt });
+    return { ok: true, connector, loadedAt };
   }
 
-  /** Token failed for good: pause the account (the accounts banner shows it) so nothing else fails blind. */
-  async function pauseAccount(workspaceId: string, accountId: string) {
+  /**
+   * Token failed for good: pause the account (the accounts banner shows it) so nothing else fails blind.
+   * Unless the account changed after our credentials were loaded (another worker refreshed the token,
+   * which spends the old refresh token): then it is 'stale' and the caller simply tries again.
+   */
+  async function pauseAccount(workspaceId: string, accountId: string, credentialsLoadedAt?: Date): Promise<'paused' | 'stale' | 'not_paused'> {
     cache.delete(accountId);
+    if (credentialsLoadedAt) {
+      const a = await deps.accounts.get(systemActor(workspaceId), accountId).then((x) => x.account, () => null);
+      if (a && new Date(a.updatedAt) > credentialsLoadedAt) return 'stale';
+    }
     try {
       await deps.accounts.pause(systemActor(workspaceId), accountId);
-      return true;
+      return 'paused';
     } catch (e) {
-      if (e instanceof DomainError && (e.code === 'accounts.invalid_transition' || e.code === 'accounts.not_found')) return false;
+      if (e instanceof DomainError && (e.code === 'accounts.invalid_transition' || e.code === 'accounts.not_found')) return 'not_paused';
       throw e;
     }
   }

@@ -62,6 +62,7 @@ export function createDispatcher(ctx: PublishingContext, outcomes: Outcomes) {
         checkFirst: row.attempts > 1 || row.lastErrorKind === 'unconfirmed',
         since: new Date(row.createdAt.getTime() - SINCE_SKEW_MS),
       }, { now: () => clock.now(), loadMedia: ctx.loadMedia });
+      result.credentialsLoadedAt = lookup.loadedAt;
     }
     if (result.error?.kind === 'retryable' && result.error.retryAfterMs) {
       blockedUntil.set(row.accountId, clock.now().getTime() + result.error.retryAfterMs);

@@ -118,7 +118,7 @@ export function createOutcomes(ctx: PublishingContext) {
   }
 
   async function applyFailure(row: PublicationRow, r: AttemptResult) {
-    const c = r.error ?? { kind: 'permanent' as const, message: r.outcome };
+    let c = r.error ?? { kind: 'permanent' as const, message: r.outcome };
     if (r.outcome === 'account_unavailable') {
       return db.transaction(async (tx) => {
         await recordAttempt(tx, row, r);
@@ -126,7 +126,9 @@ export function createOutcomes(ctx: PublishingContext) {
         return waitForAuth(tx, row, c.message, ['publishing'], false);
       });
     }
-    if (c.kind === 'reauthorize') await ctx.pauseAccount(row.workspaceId, row.accountId);
+    if (c.kind === 'reauthorize' && (await ctx.pauseAccount(row.workspaceId, row.accountId, r.credentialsLoadedAt)) === 'stale') {
+      c = { ...c, kind: 'retryable', retryAfterMs: 1_000, message: `${c.message} (the account's credentials changed meanwhile: trying again)` };
+    }
     const next = afterFailure(c, row.budgetUsed, options.retry);
     return db.transaction(async (tx) => {
       await recordAttempt(tx, row, r);

@@ -181,7 +181,7 @@ export function createRecovery(ctx: PublishingContext, outcomes: Outcomes) {
         await lookup.connector.refresh();
         refreshed++;
       } catch (e) {
-        if (classifyError(e).kind === 'reauthorize') await ctx.pauseAccount(a.workspaceId, a.accountId);
+        if (classifyError(e).kind === 'reauthorize') await ctx.pauseAccount(a.workspaceId, a.accountId, lookup.loadedAt);
       }
     }
     return refreshed;
