@@ -94,7 +94,10 @@ export function createCollector(deps: CollectorDeps) {
     await db.transaction(async (tx) => {
       if (snapshots.length) await store.upsertPostSnapshots(tx, workspaceId, snapshots, 'collector');
       for (const [r, patch] of updates) await tracking.updateTracked(tx, r, patch);
-      if (snapshots.length) await store.refreshRollups(tx, workspaceId, [day]);
+      if (snapshots.length) {
+        await store.refreshRollups(tx, workspaceId, [day]);
+        await store.refreshPostWeeks(tx, workspaceId, [day], [...new Map(rows.map((r) => [`${r.platform}\u0000${r.account}`, { platform: r.platform, account: r.account }])).values()]);
+      }
     });
     return { read: snapshots.length, failed: rows.length - snapshots.length };
   }

@@ -1,5 +1,5 @@
 /**
- * The weekly report reads per-post totals computed in the database (store.listPostTotals); they
+ * The weekly report reads per-post weekly totals kept in the database (store.refreshPostWeeks); they
  * must give exactly what the daily rows give (titles that change, unknown counts, themes on some days).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,13 +42,15 @@ describe.each(BACKENDS)('post totals in the database (%s)', (backend) => {
     database = await createTestDatabase(backend);
     const team = createTeamService({ database, clock: fixedClock('2026-11-23T00:00:00Z') });
     ({ workspaceId } = await team.adminCreate({ email: `t${Date.now()}@example.cn`, password: 'Str0ng!Passw0rd', workspaceName: '合声' }));
-    await store.upsertPostSnapshots(database.db, workspaceId, rows(), 'test');
+    const all = rows();
+    await store.upsertPostSnapshots(database.db, workspaceId, all, 'test');
+    await store.refreshPostWeeks(database.db, workspaceId, [...new Set(all.map((r) => r.date))]);
   });
   afterAll(async () => { await database?.close(); });
 
   it('builds the same weekly table and review as the daily rows', async () => {
     const daily = await store.listPostSnapshots(database.db, workspaceId, '2026-11-09', '2026-11-22');
-    const totals = await store.listPostTotals(database.db, workspaceId, '2026-11-09', '2026-11-16', '2026-11-22');
+    const totals = await store.listPostWeeks(database.db, workspaceId, ['2026-11-09', '2026-11-16']);
     expect(totals.length).toBeLessThan(daily.length);
     const input = { week: '2026-W47', accounts: [] };
     expect(buildWeeklyTable({ ...input, posts: totals })).toEqual(buildWeeklyTable({ ...input, posts: daily }));

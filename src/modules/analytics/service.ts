@@ -90,7 +90,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const prev = isoWeekRange(previousIsoWeek(week));
     const range = isoWeekRange(week);
     const [posts, accounts] = await Promise.all([
-      store.listPostTotals(db, workspaceId, prev.start, range.start, range.end),
+      store.listPostWeeks(db, workspaceId, [prev.start, range.start]),
       store.listAccountSnapshots(db, workspaceId, DateTime.fromISO(prev.start).minus({ days: 1 }).toISODate()!, range.end),
     ]);
     return { posts, accounts };
@@ -135,6 +135,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         if (parsed.kind === 'posts') await store.upsertPostSnapshots(tx, caller.workspaceId, parsed.rows, opts.source ?? 'import', progress);
         else await store.upsertAccountSnapshots(tx, caller.workspaceId, parsed.rows, opts.source ?? 'import', progress);
         await store.refreshRollups(tx, caller.workspaceId, days);
+        if (parsed.kind === 'posts') await store.refreshPostWeeks(tx, caller.workspaceId, days);
         await team.record(tx, caller, {
           action: 'analytics.imported', targetType: 'workspace', targetId: caller.workspaceId,
           details: { kind: parsed.kind, rows: rows.length, from: days[0], to: days.at(-1), file: file.filename ?? null },

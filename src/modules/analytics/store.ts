@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { type DbOrTx, sqlOf } from '../../db/client.js';
 import type { AccountDailyRow, PostDailyRow } from './model.js';
 import {
   analyticsAccountSnapshots as accountSnaps, analyticsCompetitorSnapshots as competitorSnaps, analyticsCompetitors,
-  analyticsDailyRollups as rollups, analyticsGoals, analyticsPostSnapshots as postSnaps,
+  analyticsDailyRollups as rollups, analyticsGoals, analyticsPostSnapshots as postSnaps, analyticsPostWeeks as postWeeks,
 } from './tables.js';
 
 export type GoalRow = typeof analyticsGoals.$inferSelect;
@@ -91,30 +92,39 @@ export function createAnalyticsStore() {
     },
 
     /**
-     * Per post, its days summed separately before and from `splitAt` (a period and the one
-     * before it): what aggregatePosts would make of the daily rows, computed in the database.
-     * Each row is dated at its post's first day in its part; sums of unknown stay null. The
-     * descriptive fields are those of the last (title) or first (theme, format, hour) day that has
-     * one, picked with max/min over [day, value] arrays (no per-group sort).
+     * Recompute the per-post weekly totals of the ISO weeks holding `days` (only the given
+     * accounts' posts when `accounts` is set). Descriptive fields as aggregatePosts picks them:
+     * the last day's title (the first's when empty), the first known theme, format and hour.
      */
-    async listPostTotals(db: DbOrTx, workspaceId: string, from: string, splitAt: string, to: string): Promise<PostDailyRow[]> {
-      const r = await sqlOf(db).query<Record<string, unknown>>(`
-        select min(day)::text as date, platform, account, post_id,
-          coalesce(nullif((max(array[day::text, post_title]))[2], ''), (min(array[day::text, post_title]))[2]) as post_title,
-          (min(array[day::text, theme]) filter (where theme is not null))[2] as theme,
-          (min(array[day::text, format]) filter (where format is not null))[2] as format,
-          (min(array[day::text, published_hour::text]) filter (where published_hour is not null))[2]::int as published_hour,
-          sum(exposure::float8) as exposure, sum(likes::float8) as likes, sum(comments::float8) as comments, sum(shares::float8) as shares,
-          sum(saves::float8) as saves, sum(clicks::float8) as clicks, sum(conversions::float8) as conversions
+    async refreshPostWeeks(db: DbOrTx, workspaceId: string, days: readonly string[], accounts?: readonly { platform: string; account: string }[]) {
+      if (!days.length) return;
+      const weeks = [...new Set(days.map((d) => DateTime.fromISO(d, { zone: 'utc' }).startOf('week').toISODate()!))];
+      const only = accounts ? 'and (platform, account) in (select * from unnest($3::text[], $4::text[]))' : '';
+      const params = [workspaceId, weeks, ...(accounts ? [accounts.map((a) => a.platform), accounts.map((a) => a.account)] : [])];
+      await sqlOf(db).query(`delete from analytics_post_weeks where workspace_id = $1 and week_start = any($2::date[]) ${only}`, params);
+      await sqlOf(db).query(`
+        insert into analytics_post_weeks (workspace_id, week_start, platform, account, post_id, first_day, post_title, theme, format, published_hour,
+          exposure, likes, comments, shares, saves, clicks, conversions)
+        select $1::uuid, date_trunc('week', day)::date, platform, account, post_id, min(day),
+          coalesce(nullif((max(array[day::text, post_title]))[2], ''), (min(array[day::text, post_title]))[2]),
+          (min(array[day::text, theme]) filter (where theme is not null))[2],
+          (min(array[day::text, format]) filter (where format is not null))[2],
+          (min(array[day::text, published_hour::text]) filter (where published_hour is not null))[2]::int,
+          sum(exposure::float8), sum(likes::float8), sum(comments::float8), sum(shares::float8), sum(saves::float8), sum(clicks::float8), sum(conversions::float8)
         from analytics_post_snapshots
-        where workspace_id = $1 and day >= $2::date and day <= $4::date
-        group by (day >= $3::date), platform, account, post_id
-        order by 1, platform, account, post_id`, [workspaceId, from, splitAt, to]);
-      const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-      return r.rows.map((x) => ({
-        date: String(x.date), platform: String(x.platform), account: String(x.account), postId: String(x.post_id), postTitle: String(x.post_title ?? ''),
-        theme: (x.theme as string | null) ?? null, format: (x.format as string | null) ?? null, publishedHour: n(x.published_hour),
-        exposure: n(x.exposure), likes: n(x.likes), comments: n(x.comments), shares: n(x.shares), saves: n(x.saves), clicks: n(x.clicks), conversions: n(x.conversions),
+        where workspace_id = $1 and day >= (select min(w) from unnest($2::date[]) w) and day < (select max(w) from unnest($2::date[]) w) + 7
+          and date_trunc('week', day)::date = any($2::date[]) ${only}
+        group by 2, platform, account, post_id`, params);
+    },
+
+    /** The per-post totals of the given ISO weeks (what aggregatePosts makes of each week's daily rows), dated at each post's first day in its week. */
+    async listPostWeeks(db: DbOrTx, workspaceId: string, weekStarts: readonly string[]): Promise<PostDailyRow[]> {
+      const rows = await db.select().from(postWeeks)
+        .where(and(eq(postWeeks.workspaceId, workspaceId), inArray(postWeeks.weekStart, [...weekStarts])))
+        .orderBy(asc(postWeeks.firstDay), asc(postWeeks.platform), asc(postWeeks.account), asc(postWeeks.postId));
+      return rows.map((r) => ({
+        date: r.firstDay, platform: r.platform, account: r.account, postId: r.postId, postTitle: r.postTitle, theme: r.theme, format: r.format,
+        publishedHour: r.publishedHour, exposure: r.exposure, likes: r.likes, comments: r.comments, shares: r.shares, saves: r.saves, clicks: r.clicks, conversions: r.conversions,
       }));
     },
 
