@@ -33,6 +33,8 @@ function rawClientOf(handle: DbOrTx): RawClient {
 export interface JobOptions {
   startAfter?: Date | string | number;
   singletonKey?: string;
+  /** With singletonKey: at most one job per key in each window of this many seconds. */
+  singletonSeconds?: number;
   retryLimit?: number;
   retryDelay?: number;
   retryBackoff?: boolean;

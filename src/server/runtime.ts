@@ -29,6 +29,8 @@ export async function openRuntime(config: Config, opts: { clock?: Clock; worker?
       database, jobs, services,
       async close() {
         await jobs.stop().catch(() => {});
+        // Attempts already sent to a platform finish and record their outcome before the database closes.
+        await services.publishing.drain().catch(() => {});
         await database.close();
       },
     };

@@ -61,10 +61,10 @@ export function createAccountsContext(deps: AccountsDeps) {
   }
 
   async function present(tx: DbOrTx, row: AccountRow) {
-    const [settings, overdue, owner] = await Promise.all([
-      settingsOf(tx, row.workspaceId), store.accountsWithOverdueFilings(tx, row.workspaceId, clock.now()),
-      team.store.findUserById(tx, row.ownerId),
-    ]);
+    // One after another: inside a transaction these share one connection.
+    const settings = await settingsOf(tx, row.workspaceId);
+    const overdue = await store.accountsWithOverdueFilings(tx, row.workspaceId, clock.now());
+    const owner = await team.store.findUserById(tx, row.ownerId);
     return presentAccount(row, owner?.name ?? null, clock.now(), settings, overdue.has(row.id));
   }
 
