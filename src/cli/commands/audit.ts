@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
-import { configFrom, withDataDir } from '../shared.js';
+import { configFrom, resolveWorkspace, withDataDir } from '../shared.js';
 
 export function registerAuditCommand(program: Command) {
   const audit = program.command('audit').description('the append-only audit log');
@@ -13,9 +13,7 @@ export function registerAuditCommand(program: Command) {
       const runtime = await openRuntime(config);
       let broken = 0;
       try {
-        const all = await runtime.services.team.listAllWorkspaces();
-        const chosen = opts.workspace ? all.filter((w) => w.id === opts.workspace || w.name === opts.workspace) : all;
-        if (opts.workspace && chosen.length === 0) throw new CliError(`no workspace ${opts.workspace}`);
+        const chosen = opts.workspace ? [await resolveWorkspace(runtime, opts.workspace)] : await runtime.services.team.listAllWorkspaces();
         for (const w of chosen) {
           const r = await runtime.services.team.verifyAudit(w.id);
           if (r.ok) process.stdout.write(`ok      ${w.name} (${r.checked} entries)\n`);

@@ -9,30 +9,10 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../kernel/errors.js';
 import { CliError } from '../errors.js';
-import { configFrom, withDataDir } from '../shared.js';
-import type { Runtime } from '../../server/runtime.js';
-import type { AnalyticsService } from '../../modules/analytics/service.js';
+import { configFrom, resolveWorkspace, withDataDir } from '../shared.js';
 import type { ImportError } from '../../modules/analytics/import-parse.js';
 import type { Locale } from '../../modules/analytics/labels.js';
 
-/** The runtime's analytics service (built here until the composition root has one). */
-export async function analyticsOf(runtime: Runtime): Promise<AnalyticsService> {
-  const existing = (runtime.services as unknown as { analytics?: AnalyticsService }).analytics;
-  if (existing) return existing;
-  const { createAnalyticsService } = await import('../../modules/analytics/service.js');
-  return createAnalyticsService({ database: runtime.database, clock: runtime.services.clock, team: runtime.services.team });
-}
-
-/** A workspace by id or by name; one line of help when there is none or the name is ambiguous. */
-export async function resolveWorkspace(runtime: Runtime, ref: string): Promise<{ id: string; name: string }> {
-  const all = await runtime.services.team.listAllWorkspaces();
-  const byId = all.find((w) => w.id === ref);
-  if (byId) return byId;
-  const named = all.filter((w) => w.name === ref);
-  if (named.length === 1) return named[0];
-  if (named.length > 1) throw new CliError(`several workspaces are named "${ref}"; pass its id`);
-  throw new CliError(`no workspace "${ref}" (${all.length ? `known: ${all.map((w) => w.name).join(', ')}` : 'create one with `chorus admin create`'})`);
-}
 
 export function parseLocale(v: string | undefined): Locale {
   if (v === undefined || v === 'zh-CN' || v === 'en-US') return (v ?? 'zh-CN') as Locale;
@@ -70,7 +50,7 @@ export function registerImportCommand(program: Command) {
       const runtime = await openRuntime(config);
       try {
         const ws = await resolveWorkspace(runtime, opts.workspace);
-        const analytics = await analyticsOf(runtime);
+        const analytics = runtime.services.analytics;
         const bar = await progressBar();
         const started = Date.now();
         try {

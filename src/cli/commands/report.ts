@@ -9,8 +9,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
-import { configFrom, withDataDir } from '../shared.js';
-import { analyticsOf, parseLocale, resolveWorkspace } from './import-metrics.js';
+import { configFrom, resolveWorkspace, withDataDir } from '../shared.js';
+import { parseLocale } from './import-metrics.js';
 
 const FORMATS = ['json', 'md', 'xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,7 +47,7 @@ async function run(kind: 'weekly' | 'monthly' | 'quarterly', opts: ReportOpts) {
   const runtime = await openRuntime(configFrom(opts));
   try {
     const ws = await resolveWorkspace(runtime, opts.workspace);
-    const analytics = await analyticsOf(runtime);
+    const analytics = runtime.services.analytics;
     const caller = { workspaceId: ws.id, userId: null };
     let body: Buffer | string;
     let label: string;

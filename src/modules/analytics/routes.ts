@@ -4,22 +4,15 @@ import { DomainError } from '../../kernel/errors.js';
 import { defineRoutes, route } from '../../server/route.js';
 import type { Services } from '../../server/services.js';
 import type { ReportDocument } from './report-document.js';
-import type { AnalyticsService, ExportFormat } from './service.js';
+import type { ExportFormat } from './service.js';
 import * as s from './schema.js';
 import { operationRoutes } from './operations.routes.js';
 
 const tags = ['analytics'];
 const base = '/api/v1/workspaces/:workspaceId/analytics';
 
-/** The analytics service from the composition root (503 until it is wired in). */
-function analytics(services: Services): AnalyticsService {
-  const svc = (services as unknown as { analytics?: AnalyticsService }).analytics;
-  if (!svc) throw new DomainError('unavailable', { message: 'analytics is not enabled' });
-  return svc;
-}
-
 async function send(reply: FastifyReply, services: Services, doc: ReportDocument, format: ExportFormat, name: string) {
-  const out = await analytics(services).render(doc, format);
+  const out = await services.analytics.render(doc, format);
   const filename = `${name}.${out.extension}`;
   if (format === 'json') return reply.header('content-type', out.contentType).header('cache-control', 'no-store').send(out.body);
   return reply.header('content-type', out.contentType)
@@ -40,26 +33,26 @@ export const analyticsRoutes = defineRoutes([
     method: 'POST', url: `${base}/imports/preview`, access: 'analytics.import', tags, bodyLimit: 15 * 1024 * 1024,
     summary: 'Check a metrics file (CSV/XLSX) without importing: guessed column mapping and every problem with its line',
     params: s.workspaceIdParams, body: s.importBody, response: s.previewResponse,
-    handler: ({ body, services }) => analytics(services).previewImport({ data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
+    handler: ({ body, services }) => services.analytics.previewImport({ data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
   }),
   route({
     method: 'POST', url: `${base}/imports`, access: 'analytics.import', tags, bodyLimit: 15 * 1024 * 1024, status: 201,
     summary: 'Import daily post or account metrics (all rows or none; 422 lists the problems)',
     params: s.workspaceIdParams, body: s.importBody, response: s.importResponse,
     handler: ({ actor, body, services }) =>
-      analytics(services).importMetrics(actor, { data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
+      services.analytics.importMetrics(actor, { data: decode(body.contentBase64), filename: body.filename }, { locale: body.locale, mapping: body.mapping, kind: body.kind }),
   }),
   route({
     method: 'GET', url: `${base}/weekly`, access: 'analytics.read', tags,
     summary: '周度数据监测表: one row per platform for an ISO week (default: this week in the workspace time zone)',
     params: s.workspaceIdParams, query: s.weekQuery, response: s.weeklyTableSchema,
-    handler: ({ actor, query, services }) => analytics(services).weeklyTable(actor, query.week, query.locale),
+    handler: ({ actor, query, services }) => services.analytics.weeklyTable(actor, query.week, query.locale),
   }),
   route({
     method: 'GET', url: `${base}/daily`, access: 'analytics.read', tags,
     summary: '每日爆款/低效: the day’s hits and duds per account, with likely reasons (theme, format, time slot, platform)',
     params: s.workspaceIdParams, query: s.dailyQuery, response: s.dailyResponse,
-    handler: ({ actor, query, services }) => analytics(services).dailyReview(actor, query.date, {
+    handler: ({ actor, query, services }) => services.analytics.dailyReview(actor, query.date, {
       locale: query.locale,
       baseline: query.industryRate ? { kind: 'industry', rate: query.industryRate } : undefined,
       dud: query.dudRate ? { kind: 'absolute', rate: query.dudRate } : undefined,
@@ -70,7 +63,7 @@ export const analyticsRoutes = defineRoutes([
     summary: '周度运营复盘报告 as an editable document (json) or a file (md, xlsx, pdf)',
     params: s.workspaceIdParams, query: s.weeklyReportQuery,
     async handler({ actor, query, services, reply }) {
-      const doc = await analytics(services).weeklyReview(actor, query.week, query.locale);
+      const doc = await services.analytics.weeklyReview(actor, query.week, query.locale);
       await send(reply, services, doc, query.format, `weekly-report-${doc.period.start}`);
     },
   }),
@@ -79,7 +72,7 @@ export const analyticsRoutes = defineRoutes([
     summary: 'Monthly (YYYY-MM) or quarterly (YYYY-Qn) report with goal attainment',
     params: s.periodParams, query: s.periodQuery,
     async handler({ actor, params, query, services, reply }) {
-      const doc = await analytics(services).periodReport(actor, params.kind, query.period, query.locale);
+      const doc = await services.analytics.periodReport(actor, params.kind, query.period, query.locale);
       await send(reply, services, doc, query.format, `${params.kind}-report-${query.period}`);
     },
   }),
@@ -94,32 +87,32 @@ export const analyticsRoutes = defineRoutes([
   route({
     method: 'GET', url: `${base}/goals`, access: 'analytics.read', tags, summary: 'SMART goals with progress, projection and status',
     params: s.workspaceIdParams, response: z.object({ items: z.array(s.goalSchema) }),
-    handler: ({ actor, services }) => analytics(services).listGoals(actor),
+    handler: ({ actor, services }) => services.analytics.listGoals(actor),
   }),
   route({
     method: 'POST', url: `${base}/goals`, access: 'analytics.manage', tags, summary: 'Set a goal (metric, target, scope, period)', status: 201,
     params: s.workspaceIdParams, body: s.goalBody, response: z.object({ goal: s.goalSchema }),
-    handler: ({ actor, body, services }) => analytics(services).createGoal(actor, body),
+    handler: ({ actor, body, services }) => services.analytics.createGoal(actor, body),
   }),
   route({
     method: 'DELETE', url: `${base}/goals/:goalId`, access: 'analytics.manage', tags, summary: 'Delete a goal', status: 204,
     params: s.goalParams,
-    handler: ({ actor, params, services }) => analytics(services).deleteGoal(actor, params.goalId),
+    handler: ({ actor, params, services }) => services.analytics.deleteGoal(actor, params.goalId),
   }),
   route({
     method: 'GET', url: `${base}/competitors`, access: 'analytics.read', tags, summary: 'Reference accounts (竞品)',
     params: s.workspaceIdParams, response: z.object({ items: z.array(s.competitorSchema) }),
-    handler: ({ actor, services }) => analytics(services).listCompetitors(actor),
+    handler: ({ actor, services }) => services.analytics.listCompetitors(actor),
   }),
   route({
     method: 'POST', url: `${base}/competitors`, access: 'analytics.manage', tags, summary: 'Track a reference account', status: 201,
     params: s.workspaceIdParams, body: s.competitorBody, response: z.object({ competitor: s.competitorSchema }),
-    handler: ({ actor, body, services }) => analytics(services).createCompetitor(actor, body),
+    handler: ({ actor, body, services }) => services.analytics.createCompetitor(actor, body),
   }),
   route({
     method: 'PUT', url: `${base}/competitors/:competitorId/snapshots`, access: 'analytics.manage', tags, status: 204,
     summary: 'Record what was observed of a reference account on a day',
     params: s.competitorParams, body: s.competitorSnapshotBody,
-    handler: ({ actor, params, body, services }) => analytics(services).recordCompetitorSnapshot(actor, params.competitorId, body),
+    handler: ({ actor, params, body, services }) => services.analytics.recordCompetitorSnapshot(actor, params.competitorId, body),
   }),
 ]);

@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import { defineRoutes, route } from '../../server/route.js';
-import type { Services } from '../../server/services.js';
 import { workspaceIdParams } from '../team/schema.js';
 import type { TextAnalysis } from './model.js';
 import * as s from './schema.js';
-import { createTextService, type TextService } from './service.js';
 
 const base = '/api/v1/workspaces/:workspaceId/text';
 const tags = ['text'];
-
-let fallback: TextService | null = null;
-
-function textOf(services: Services): TextService {
-  const provided = (services as Services & { text?: TextService }).text;
-  return provided ?? (fallback ??= createTextService());
-}
 
 /** Allow-list of the analysis fields (the same shape as `chorus analyze --jsonl`). */
 export function presentAnalysis(a: TextAnalysis): TextAnalysis {
@@ -28,7 +19,7 @@ export const textRoutes = defineRoutes([
     params: workspaceIdParams, body: s.analyzeBody, response: s.analyzeResponse,
     handler: async ({ actor, body, services }) => {
       const userWords = [...(await services.textDictionary.wordsOf(actor.workspaceId)), ...(body.userWords ?? [])];
-      return { results: textOf(services).analyze(body.texts, { userWords }).map(presentAnalysis) };
+      return { results: services.text.analyze(body.texts, { userWords }).map(presentAnalysis) };
     },
   }),
   route({
