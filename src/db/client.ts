@@ -83,11 +83,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
 }
 
+/** The driver's own client behind a drizzle handle: the PGlite instance/transaction or the pg Pool/PoolClient. */
+export interface DriverClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** PGlite only: several statements without parameters. */
+  exec?(text: string): Promise<Array<{ rows: unknown[] }>>;
+}
+
+export function driverClientOf(handle: DbOrTx): DriverClient {
+  // drizzle keeps the driver's client on the session.
+  return (handle as unknown as { session: { client: DriverClient } }).session.client;
+}
+
 /** Raw SQL on whatever handle a caller holds — inside its transaction when it is one. */
 export function sqlOf(handle: DbOrTx): SqlRunner {
-  // drizzle keeps the driver's client on the session: the PGlite transaction or the pg PoolClient.
-  const client = (handle as unknown as { session: { client: SqlRunner } }).session.client;
-  return { query: (text, values) => client.query(text, values) };
+  const client = driverClientOf(handle);
+  return { query: (text, values) => client.query(text, values) as never };
 }
 
 export class EmbeddedDeadlockError extends Error {}

@@ -1,20 +1,16 @@
 import PgBoss from 'pg-boss';
-import type { Database, DbOrTx } from '../db/client.js';
+import { driverClientOf, type Database, type DbOrTx, type DriverClient } from '../db/client.js';
 
 interface ExecuteSql {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-type RawClient = {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-  exec?(text: string): Promise<Array<{ rows: unknown[] }>>;
-};
 
 /**
  * pg-boss speaks to both databases through one executeSql adapter. PGlite's query() takes one
  * statement; pg-boss sends multi-statement scripts without parameters, which go through exec().
  */
-function adapter(client: RawClient): ExecuteSql {
+function adapter(client: DriverClient): ExecuteSql {
   return {
     async executeSql(text, values) {
       if ((!values || values.length === 0) && client.exec) {
@@ -24,10 +20,6 @@ function adapter(client: RawClient): ExecuteSql {
       return client.query(text, values);
     },
   };
-}
-
-function rawClientOf(handle: DbOrTx): RawClient {
-  return (handle as unknown as { session: { client: RawClient } }).session.client;
 }
 
 export interface JobOptions {
@@ -75,8 +67,8 @@ export interface Jobs {
 }
 
 export function createJobs(database: Database): Jobs {
-  const root: RawClient = database.pglite
-    ? (database.pglite as unknown as RawClient)
+  const root: DriverClient = database.pglite
+    ? (database.pglite as unknown as DriverClient)
     : { query: (t, v) => database.pool!.query(t, v as unknown[]) };
   const boss = new PgBoss({
     db: adapter(root),
@@ -122,13 +114,13 @@ export function createJobs(database: Database): Jobs {
       await ensureQueue(name);
       // pg-boss checks options with `in`: a key that is present but undefined fails its asserts.
       const opts: Record<string, unknown> = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-      if (handle) opts.db = adapter(rawClientOf(handle));
+      if (handle) opts.db = adapter(driverClientOf(handle));
       return boss.send(name, data as object, opts as never);
     },
     async cancel(handle, name, ids) {
       if (ids.length === 0) return;
       await ensureQueue(name);
-      await boss.cancel(name, ids, (handle ? { db: adapter(rawClientOf(handle)) } : {}) as never);
+      await boss.cancel(name, ids, (handle ? { db: adapter(driverClientOf(handle)) } : {}) as never);
     },
     register(def) {
       definitions.set(def.name, def);
