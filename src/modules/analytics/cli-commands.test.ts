@@ -15,7 +15,6 @@ import { fixedClock } from '../../kernel/clock.js';
 import { createTeamService } from '../team/service.js';
 import { registerImportCommand } from '../../cli/commands/import-metrics.js';
 import { registerReportCommand } from '../../cli/commands/report.js';
-import { ensureAnalyticsTables } from '../../../test/fixtures/analytics/ensure-tables.js';
 import { fixturePath } from '../../../test/fixtures/analytics/manual-sample.js';
 
 const fixture = (name: string) => fixturePath(name).pathname;
@@ -49,7 +48,6 @@ describe('chorus import metrics / report', () => {
     process.env.CHORUS_SECRET_KEY ??= 'test-secret-key-0123456789';
     const database = await openDatabase({ dataDir });
     await migrateDatabase(database);
-    await ensureAnalyticsTables(database);
     await createTeamService({ database, clock: fixedClock('2026-11-23T02:00:00Z') })
       .adminCreate({ email: 'cli@example.cn', password: 'Str0ng!Passw0rd', workspaceName: '合声' });
     await database.close();

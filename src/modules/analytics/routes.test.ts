@@ -6,7 +6,6 @@ import { statusOf } from '../../server/errors.js';
 import { moduleRoutes } from '../../server/registry.js';
 import { BACKENDS } from '../../../test/helpers/database.js';
 import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../../../test/helpers/runtime.js';
-import { ensureAnalyticsTables } from '../../../test/fixtures/analytics/ensure-tables.js';
 import { readFixture } from '../../../test/fixtures/analytics/manual-sample.js';
 import { analyticsRoutes } from './routes.js';
 import { createAnalyticsService } from './service.js';
@@ -24,7 +23,6 @@ describe.each(BACKENDS)('analytics routes (%s)', (backend) => {
 
   beforeAll(async () => {
     rt = await createTestRuntime({ backend });
-    await ensureAnalyticsTables(rt.services.database);
     const services = rt.services as typeof rt.services & { analytics?: unknown };
     services.analytics ??= createAnalyticsService({ database: rt.services.database, clock: rt.clock, team: rt.services.team });
     app = wired ? rt.app : await buildApp({ services: rt.services, logger: false, routes: [...moduleRoutes, ...analyticsRoutes] });

@@ -3,7 +3,6 @@ import type { Database } from '../../db/client.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { createTeamService } from '../team/service.js';
 import { BACKENDS, createTestDatabase } from '../../../test/helpers/database.js';
-import { ensureAnalyticsTables } from '../../../test/fixtures/analytics/ensure-tables.js';
 import { readFixture } from '../../../test/fixtures/analytics/manual-sample.js';
 import { createAnalyticsService } from './service.js';
 
@@ -17,7 +16,6 @@ describe.each(BACKENDS)('analytics service on %s', (backend) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(backend);
-    await ensureAnalyticsTables(database);
     team = createTeamService({ database, clock });
     service = createAnalyticsService({ database, clock, team });
     const { userId, workspaceId } = await team.adminCreate({ email: `a${Date.now()}@example.cn`, password: 'Str0ng!Passw0rd', workspaceName: '合声' });
