@@ -52,3 +52,9 @@ export function createServices(deps: Deps) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+declare module '../kernel/http/app-services.js' {
+  // Route handlers and module-level demo seeders see the composition root's services.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppServices extends Services {}
+}

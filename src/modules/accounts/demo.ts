@@ -1,5 +1,5 @@
 /** Demo data for `chorus serve --demo`: the matrix of the fictional 星河咖啡 (called from src/cli/demo.ts). */
-import type { Services } from '../../server/services.js';
+import type { AppServices as Services } from '../../kernel/http/app-services.js';
 import type { Role } from '../team/model.js';
 import type { Actor } from '../team/service.js';
 import type { AccountType, CadenceRule, Platform } from './model.js';

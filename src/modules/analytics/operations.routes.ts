@@ -1,6 +1,6 @@
 /** Routes of the dashboard, the competitor board, metrics collection and scheduled report delivery. */
 import { z } from 'zod';
-import { route } from '../../server/route.js';
+import { route } from '../../kernel/http/route.js';
 import * as o from './operations.schema.js';
 import { workspaceIdParams } from './schema.js';
 

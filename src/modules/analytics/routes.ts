@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.js';
-import { defineRoutes, route } from '../../server/route.js';
-import type { Services } from '../../server/services.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
+import type { AppServices as Services } from '../../kernel/http/app-services.js';
 import type { ReportDocument } from './report-document.js';
 import type { ExportFormat } from './service.js';
 import * as s from './schema.js';

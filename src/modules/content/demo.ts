@@ -3,7 +3,7 @@
  * across platforms), a hashtag group, a template and a workspace node. Called by `src/cli/demo.ts`.
  */
 import { DateTime } from 'luxon';
-import type { Services } from '../../server/services.js';
+import type { AppServices as Services } from '../../kernel/http/app-services.js';
 import type { Actor } from '../team/service.js';
 import type { ThemeClass } from './model.js';
 

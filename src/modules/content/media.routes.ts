@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, route } from '../../server/route.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
 import { workspaceIdParams } from '../team/schema.js';
 import { MAX_UPLOAD_BYTES } from './media.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.js';
-import { defineRoutes, route } from '../../server/route.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
 import { workspaceIdParams } from '../team/schema.js';
 import { THEME_CLASSES } from './model.js';
 import * as s from './schema.js';

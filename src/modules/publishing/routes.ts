@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, route } from '../../server/route.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
 import { confirmBody, detailResponse, monitorQuery, monitorResponse, publicationParams } from './schema.js';
 
 const ws = z.object({ workspaceId: z.uuid() });

@@ -1,4 +1,4 @@
-import { defineRoutes, route } from '../../server/route.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
 import { workspaceIdParams } from '../team/schema.js';
 import * as s from './schema.js';
 

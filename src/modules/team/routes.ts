@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.js';
-import { defineRoutes, route } from '../../server/route.js';
-import { setSessionCookies, clearSessionCookies } from '../../server/session-cookies.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
+import { setSessionCookies, clearSessionCookies } from '../../kernel/http/session-cookies.js';
 import { PERMISSIONS, ROLE_LABELS, ROLES, permissionsOf } from './model.js';
 import * as s from './schema.js';
 

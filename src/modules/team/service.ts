@@ -11,24 +11,13 @@ import {
 } from './model.js';
 import { createTeamStore, type ApiTokenRow, type UserRow, type WorkspaceRow } from './store.js';
 
-export const SESSION_DAYS = 14;
+export { SESSION_DAYS } from '../../kernel/http/session-cookies.js';
+import { SESSION_DAYS } from '../../kernel/http/session-cookies.js';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Who is calling: a person through a session, or an API token bound to one workspace. */
-export interface Principal {
-  userId: string;
-  via: 'session' | 'token';
-  sessionHash?: string;
-  csrfToken?: string;
-  tokenWorkspaceId?: string;
-  scopes?: string[];
-}
-
-/** A principal inside one workspace, with the role they hold there. */
-export interface Actor extends Principal {
-  workspaceId: string;
-  role: Role;
-}
+export type { Actor, Principal } from '../../kernel/access.js';
+import type { Actor, Principal } from '../../kernel/access.js';
 
 export interface AuditInput {
   action: string;

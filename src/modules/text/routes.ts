@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoutes, route } from '../../server/route.js';
+import { defineRoutes, route } from '../../kernel/http/route.js';
 import { workspaceIdParams } from '../team/schema.js';
 import type { TextAnalysis } from './model.js';
 import * as s from './schema.js';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
-import { moduleRoutes } from '../../server/registry.js';
-import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../../../test/helpers/runtime.js';
-import { complianceRoutes } from './routes.js';
+import { buildApp } from '../../src/server/app.js';
+import { moduleRoutes } from '../../src/server/registry.js';
+import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../helpers/runtime.js';
+import { complianceRoutes } from '../../src/modules/compliance/routes.js';
 
 describe('compliance routes', () => {
   let rt: TestRuntime;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
-import { statusOf } from '../../server/errors.js';
-import { moduleRoutes } from '../../server/registry.js';
-import { BACKENDS } from '../../../test/helpers/database.js';
-import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../../../test/helpers/runtime.js';
-import { readFixture } from '../../../test/fixtures/analytics/manual-sample.js';
-import { analyticsRoutes } from './routes.js';
-import { createAnalyticsService } from './service.js';
+import { buildApp } from '../../src/server/app.js';
+import { statusOf } from '../../src/server/errors.js';
+import { moduleRoutes } from '../../src/server/registry.js';
+import { BACKENDS } from '../helpers/database.js';
+import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../helpers/runtime.js';
+import { readFixture } from '../fixtures/analytics/manual-sample.js';
+import { analyticsRoutes } from '../../src/modules/analytics/routes.js';
+import { createAnalyticsService } from '../../src/modules/analytics/service.js';
 
 const wired = moduleRoutes.some((r) => r.url.includes('/analytics/'));
 
