@@ -11,6 +11,7 @@ import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkerCommand } from './commands/worker.js';
+import { registerCalendarCommand } from './commands/calendar.js';
 
 export function buildProgram(): Command {
   const program = new Command('chorus')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAnalyzeCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerCalendarCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -10,7 +10,8 @@ export const workingHoursSchema = z.object({
   days: z.array(z.object({ weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm })
     .refine((d) => d.start < d.end, { message: 'start must be before end' })).max(7),
 });
-export const holidaySchema = z.object({ date: z.iso.date(), name: z.string().min(1).max(60) });
+/** A workspace day off; `working: true` makes it a day on instead (a company make-up day on a weekend). */
+export const holidaySchema = z.object({ date: z.iso.date(), name: z.string().min(1).max(60), working: z.boolean().optional() });
 export const workspaceSchema = z.object({
   id: z.string(), name: z.string(), timeZone: z.string(), locale: z.string(),
   workingHours: workingHoursSchema, holidays: z.array(holidaySchema),
