@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Badge, Button, Dropdown, Empty, List, Typography, theme } from 'antd';
 import { BellOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../labels';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../app/session';
 import { errorText } from '../i18n';
@@ -12,6 +13,7 @@ import { useNotificationFeed } from './use-notification-feed';
 /** The header bell: unread count (long-polled) and the latest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const { workspace } = useSession();
@@ -56,7 +58,7 @@ export function NotificationBell() {
                   <Typography.Text strong={!n.readAt} ellipsis style={{ display: 'block' }}>{n.title}</Typography.Text>
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>{n.body}</Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }} title={relativeTime(n.createdAt, workspace.timeZone).absolute}>
-                    {t(`notifications.event.${n.event}`, { defaultValue: n.event })} · {relativeTime(n.createdAt, workspace.timeZone).label}
+                    {label('event', n.event)} · {relativeTime(n.createdAt, workspace.timeZone).label}
                   </Typography.Text>
                 </div>
               </List.Item>

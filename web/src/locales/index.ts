@@ -16,6 +16,7 @@ import zhInbox from './zh-CN/inbox';
 import zhNotifications from './zh-CN/notifications';
 import zhText from './zh-CN/text';
 import zhAnalytics from './zh-CN/analytics';
+import zhLabels from './zh-CN/labels';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -34,6 +35,7 @@ import enInbox from './en-US/inbox';
 import enNotifications from './en-US/notifications';
 import enText from './en-US/text';
 import enAnalytics from './en-US/analytics';
+import enLabels from './en-US/labels';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -43,6 +45,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
   'zh-CN': {
     analytics: zhAnalytics,
+    labels: zhLabels,
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
     content: zhContent,
@@ -50,6 +53,7 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
   },
   'en-US': {
     analytics: enAnalytics,
+    labels: enLabels,
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
     content: enContent,

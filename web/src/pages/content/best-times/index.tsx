@@ -7,6 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
@@ -17,6 +18,7 @@ echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, 
 
 export default function BestTimesPage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const workspace = useWorkspace();
   const accounts = useAsync(() => fetchAccounts(workspace.id), [workspace.id]);
   const [accountId, setAccountId] = useState<string>();
@@ -35,7 +37,7 @@ export default function BestTimesPage() {
   return (
     <PageContainer title={t('content.best.title')} description={t('content.best.desc')}
       extra={<Select style={{ width: 260 }} value={accountId} onChange={setAccountId} placeholder={t('content.field.accounts')}
-        options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${t(`content.platform.${a.platform}`)} · ${a.displayName}` }))} />}>
+        options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${label('platform', a.platform)} · ${a.displayName}` }))} />}>
       {grid.error ? <Alert type="error" showIcon message={errorText(grid.error)} /> : null}
       {!g ? <Card><Empty description={t('content.best.noAccount')} /></Card> : (
         <>

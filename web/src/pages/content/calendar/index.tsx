@@ -7,6 +7,7 @@ import listPlugin from '@fullcalendar/list';
 import interactionPlugin from '@fullcalendar/interaction';
 import type { DatesSetArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import { useTranslation } from 'react-i18next';
+import { useLabels, type LabelKind } from '../../../labels';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
@@ -21,6 +22,7 @@ const NODE_COLOR: Record<string, string> = { festival: '#fff1f0', commerce: '#ff
 
 export default function ContentCalendarPage() {
   const { t, i18n } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -37,7 +39,7 @@ export default function ContentCalendarPage() {
     const d = cal.data;
     if (!d) return [];
     const items: EventInput[] = d.items.filter((i) => i.date).map((i) => ({
-      id: i.id, title: `${i.platforms.map((p) => t(`content.platform.${p}`)).join('/')} · ${i.topic}`, start: `${i.date}T${i.time}:00`,
+      id: i.id, title: `${i.platforms.map((p) => label('platform', p)).join('/')} · ${i.topic}`, start: `${i.date}T${i.time}:00`,
       backgroundColor: STATUS_COLOR[i.status], borderColor: STATUS_COLOR[i.status], editable: i.status !== 'published' && i.status !== 'cancelled',
       extendedProps: { status: i.status },
     }));
@@ -64,7 +66,7 @@ export default function ContentCalendarPage() {
     }
   };
 
-  const opt = (xs: string[], prefix: string) => xs.map((x) => ({ value: x, label: t(`${prefix}.${x}`) }));
+  const opt = (xs: string[], kind: LabelKind) => xs.map((x) => ({ value: x, label: label(kind, x) }));
   const warnings = cal.data?.cadence ?? [];
   return (
     <PageContainer title={t('content.calendar.title')} description={t('content.calendar.desc')}
@@ -72,15 +74,15 @@ export default function ContentCalendarPage() {
       <Card size="small">
         <Space wrap data-testid="calendar-filters">
           <Select allowClear placeholder={t('content.field.platform')} style={{ width: 140 }} value={filter.platform} onChange={(v) => setFilter({ ...filter, platform: v })}
-            options={opt(['weibo', 'wechat', 'douyin', 'kuaishou', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin'], 'content.platform')} />
+            options={opt(['weibo', 'wechat', 'douyin', 'kuaishou', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'mastodon', 'bluesky', 'telegram', 'sandbox'], 'platform')} />
           <Select allowClear placeholder={t('content.field.accounts')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => setFilter({ ...filter, accountId: v })}
             options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: a.displayName }))} />
           <Select allowClear placeholder={t('content.field.themeClass')} style={{ width: 140 }} value={filter.themeClass} onChange={(v) => setFilter({ ...filter, themeClass: v })}
-            options={opt(['brand', 'product', 'industry', 'interactive', 'trending'], 'content.theme')} />
+            options={opt(['brand', 'product', 'industry', 'interactive', 'trending'], 'theme')} />
           <Select allowClear placeholder={t('content.field.owner')} style={{ width: 140 }} value={filter.ownerId} onChange={(v) => setFilter({ ...filter, ownerId: v })}
             options={(members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }))} />
           <Select allowClear placeholder={t('content.field.status')} style={{ width: 140 }} value={filter.status} onChange={(v) => setFilter({ ...filter, status: v })}
-            options={opt(['idea', 'draft', 'in_review', 'approved', 'scheduled', 'published', 'cancelled'], 'content.status')} />
+            options={opt(['idea', 'draft', 'in_review', 'approved', 'scheduled', 'published', 'cancelled'], 'contentStatus')} />
         </Space>
       </Card>
       {cal.data?.thinWeek ? <Alert type="warning" showIcon data-testid="calendar-thin" message={t('content.calendar.thin')} /> : null}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, List, Row, Select, Space, Tag } from 'antd';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
 import {
@@ -23,6 +24,7 @@ interface Props {
 /** The editor: plan fields, the master copy with live compliance underlines, the copy checklist and a phone preview per platform. */
 export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const tz = workspace.timeZone;
@@ -94,7 +96,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
   return (
     <Drawer open={open} onClose={onClose} width={1100} title={current ? current.item.topic : t('content.editor.new')} destroyOnClose
       extra={<Space>
-        {status ? <Tag data-testid="editor-status">{t(`content.status.${status}`)}</Tag> : null}
+        {status ? <Tag data-testid="editor-status">{label('contentStatus', status)}</Tag> : null}
         <Button type="primary" onClick={() => void save()} data-testid="editor-save">{t('content.editor.save')}</Button>
         {id && (status === 'draft' || status === 'idea' || status === 'in_review') ? <Button onClick={() => void act(() => submitItem(workspace.id, id), t('content.editor.submitted'))}>{t('content.editor.submit')}</Button> : null}
         {id && canSchedule && (status === 'approved' || status === 'in_review') ? <Button onClick={() => void act(() => scheduleItem(workspace.id, id, DateTime.fromISO(form.getFieldValue('when'), { zone: tz }).toUTC().toISO()!), t('content.editor.scheduled'))}>{t('content.editor.schedule')}</Button> : null}
@@ -107,14 +109,14 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
             <Form.Item name="topic" label={t('content.field.topic')} rules={[{ required: true }]}><Input data-testid="editor-topic" /></Form.Item>
             <Form.Item name="when" label={t('content.field.plannedAt')}><Input type="datetime-local" /></Form.Item>
             <Form.Item name="accountIds" label={t('content.field.accounts')}>
-              <Select mode="multiple" options={accounts.map((a) => ({ value: a.id, label: `${t(`content.platform.${a.platform}`)} · ${a.displayName}` }))} />
+              <Select mode="multiple" options={accounts.map((a) => ({ value: a.id, label: `${label('platform', a.platform)} · ${a.displayName}` }))} />
             </Form.Item>
             <Form.Item name="platforms" label={t('content.field.platform')}>
-              <Select mode="multiple" options={[...CHECKED].map((p) => ({ value: p, label: t(`content.platform.${p}`) }))} />
+              <Select mode="multiple" options={[...CHECKED].map((p) => ({ value: p, label: label('platform', p) }))} />
             </Form.Item>
             <Space.Compact block>
-              <Form.Item name="themeClass" label={t('content.field.themeClass')} style={{ width: '50%' }}><Select options={THEMES.map((x) => ({ value: x, label: t(`content.theme.${x}`) }))} /></Form.Item>
-              <Form.Item name="format" label={t('content.field.format')} style={{ width: '50%' }}><Select options={FORMATS.map((x) => ({ value: x, label: x }))} /></Form.Item>
+              <Form.Item name="themeClass" label={t('content.field.themeClass')} style={{ width: '50%' }}><Select options={THEMES.map((x) => ({ value: x, label: label('theme', x) }))} /></Form.Item>
+              <Form.Item name="format" label={t('content.field.format')} style={{ width: '50%' }}><Select options={FORMATS.map((x) => ({ value: x, label: label('format', x) }))} /></Form.Item>
             </Space.Compact>
             <Form.Item name="goal" label={t('content.field.goal')}><Input /></Form.Item>
             <Form.Item name="ownerId" label={t('content.field.owner')}><Select allowClear options={members.map((m) => ({ value: m.userId, label: m.name }))} /></Form.Item>

@@ -1,5 +1,6 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import type { Adapted } from '../api';
 
 const SKIN: Record<string, { bg: string; fg: string }> = {
@@ -17,6 +18,7 @@ function Rich({ text }: { text: string }) {
 /** A phone-like card per platform: header in the platform's colour, title, text, length and warnings. */
 export function PhonePreview({ a }: { a: Adapted }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const skin = SKIN[a.platform] ?? { bg: '#595959', fg: '#fff' };
   const over = a.length > a.limit;
   return (
@@ -24,7 +26,7 @@ export function PhonePreview({ a }: { a: Adapted }) {
       size="small" data-testid={`preview-${a.platform}`}
       style={{ width: 260, borderRadius: 24, border: '6px solid #1f1f1f', overflow: 'hidden' }}
       styles={{ header: { background: skin.bg, color: skin.fg, borderRadius: 0 }, body: { minHeight: 180, background: '#fafafa' } }}
-      title={t(`content.platform.${a.platform}`)}
+      title={label('platform', a.platform)}
       extra={<span style={{ color: skin.fg, fontSize: 12 }}>{`${a.length}/${a.limit}`}</span>}
     >
       {a.title ? <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{a.title}</Typography.Text> : null}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space, Table, Upload } from 'antd';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import { ApiError } from '../../../api/request';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
@@ -24,6 +25,7 @@ const toBase64 = (buf: ArrayBuffer) => { let s = ''; new Uint8Array(buf).forEach
 
 export default function ContentTablePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const today = DateTime.now().setZone(workspace.timeZone);
@@ -60,7 +62,7 @@ export default function ContentTablePage() {
   const columns = [
     { title: '日期', key: 'date', width: 140, render: (_: unknown, r: Item) => (r.date ? `${r.date} ${r.time}` : '') },
     { title: '星期', dataIndex: 'weekday', width: 60 },
-    { title: '发布平台', key: 'platforms', width: 120, render: (_: unknown, r: Item) => r.platforms.map((p) => t(`content.platform.${p}`)).join('、') },
+    { title: '发布平台', key: 'platforms', width: 120, render: (_: unknown, r: Item) => r.platforms.map((p) => label('platform', p)).join('、') },
     { title: '内容主题', key: 'topic', width: 180, render: cell('topic') },
     { title: '内容形式', key: 'format', width: 90, render: cell('format') },
     { title: '核心目标', key: 'goal', width: 100, render: cell('goal') },
@@ -71,7 +73,7 @@ export default function ContentTablePage() {
     { title: '预期数据(曝光/互动)', key: 'expected', width: 130, render: (_: unknown, r: Item) => (r.expectedExposure ?? r.expectedInteractions) !== null ? `${r.expectedExposure ?? ''}/${r.expectedInteractions ?? ''}` : '' },
     { title: '实际数据', key: 'actual', width: 110, render: (_: unknown, r: Item) => (r.actualExposure ?? r.actualInteractions) !== null ? `${r.actualExposure ?? ''}/${r.actualInteractions ?? ''}` : '' },
     { title: '备注', key: 'notes', width: 140, render: cell('notes') },
-    { title: t('content.field.status'), key: 'status', width: 90, fixed: 'right' as const, render: (_: unknown, r: Item) => t(`content.status.${r.status}`) },
+    { title: t('content.field.status'), key: 'status', width: 90, fixed: 'right' as const, render: (_: unknown, r: Item) => label('contentStatus', r.status) },
   ];
 
   return (

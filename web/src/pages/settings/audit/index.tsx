@@ -8,17 +8,13 @@ import { AuditTable } from './components/audit-table';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import type { AuditEntry, AuditQuery } from '../../../api/types';
-import i18n, { errorText } from '../../../i18n';
+import { errorText } from '../../../i18n';
+import { registeredValues } from '../../../labels';
 import { useAsync } from '../../../utils/use-async';
 import { endOfDayIso, startOfDayIso } from '../../../utils/time';
 
 const PAGE_SIZE = 50;
 
-/** Action codes that have a label in the audit locale. */
-function knownActions(): string[] {
-  const bundle = i18n.getResourceBundle('zh-CN', 'translation') as Record<string, string>;
-  return Object.keys(bundle).filter((k) => k.startsWith('audit.action.')).map((k) => k.slice('audit.action.'.length));
-}
 
 function toQuery(v: AuditFilterValues, timeZone: string): AuditQuery {
   const [from, to] = v.range ?? [];
@@ -35,7 +31,7 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const members = useAsync(() => listMembers(workspace.id).then((r) => r.items), [workspace.id]);
-  const actions = useMemo(knownActions, []);
+  const actions = useMemo(() => registeredValues('auditAction'), []);
   const [query, setQuery] = useState<AuditQuery>({});
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);

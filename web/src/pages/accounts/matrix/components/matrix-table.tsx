@@ -1,5 +1,6 @@
 import { Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { MatrixRow } from '../api';
 
 const STATUS_COLOR: Record<MatrixRow['status'], string> = { filing: 'processing', active: 'success', paused: 'warning', retired: 'default' };
@@ -8,6 +9,7 @@ const FLAG_COLOR: Record<string, string> = { token_expired: 'error', filing_over
 /** One row per account: platform, type, owner, status, health flags and cadence. */
 export function MatrixTable({ items, loading }: { items: MatrixRow[]; loading: boolean }) {
   const { t } = useTranslation();
+  const label = useLabels();
   return (
     <Table<MatrixRow>
       rowKey="id"
@@ -18,8 +20,8 @@ export function MatrixTable({ items, loading }: { items: MatrixRow[]; loading: b
       locale={{ emptyText: t('accounts.matrix.empty') }}
       columns={[
         { title: t('accounts.col.name'), render: (_, r) => <Space direction="vertical" size={0}><strong>{r.displayName}</strong><span>{`@${r.handle}`}</span></Space> },
-        { title: t('accounts.col.platform'), dataIndex: 'platform' },
-        { title: t('accounts.col.type'), render: (_, r) => t(`accounts.type.${r.type}`) },
+        { title: t('accounts.col.platform'), render: (_, r) => label('platform', r.platform) },
+        { title: t('accounts.col.type'), render: (_, r) => label('accountType', r.type) },
         { title: t('accounts.col.owner'), render: (_, r) => r.owner.name },
         { title: t('accounts.col.status'), render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`accounts.status.${r.status}`)}</Tag> },
         { title: t('accounts.col.connected'), render: (_, r) => (r.connected ? t('accounts.connected.yes') : t('accounts.connected.no')) },

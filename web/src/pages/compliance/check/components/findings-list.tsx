@@ -1,6 +1,7 @@
 import { Button, Empty, List, Space, Tag, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { Finding } from '../api';
 import { SEVERITY_COLOR, findingText } from './finding-text';
 
@@ -15,6 +16,7 @@ interface Props {
 /** Every finding with its rule, the words it matched, the suggestion and 一键替换 when there is one. */
 export function FindingsList({ findings, onApply, onHover, onLocate }: Props) {
   const { t, i18n } = useTranslation();
+  const label = useLabels();
   if (findings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compliance.findings.empty')} />;
 
   return (
@@ -41,7 +43,7 @@ export function FindingsList({ findings, onApply, onHover, onLocate }: Props) {
             <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
               <Space size={4} wrap>
                 <Tag color={SEVERITY_COLOR[f.severity]} bordered={false}>{t(`compliance.severity.${f.severity}`)}</Tag>
-                <Tag bordered={false}>{t(`compliance.category.${f.category}`, { defaultValue: f.category })}</Tag>
+                <Tag bordered={false}>{label('category', f.category)}</Tag>
                 {f.field !== 'text' && <Tag bordered={false}>{t(`compliance.findings.field.${f.field}`)}</Tag>}
                 {f.match && <Typography.Text code>{f.match}</Typography.Text>}
               </Space>

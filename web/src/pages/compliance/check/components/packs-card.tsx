@@ -1,6 +1,7 @@
 import { Alert, Card, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import { useWorkspace } from '../../../../app/session';
 import { errorText } from '../../../../i18n';
 import { useAsync } from '../../../../utils/use-async';
@@ -10,6 +11,7 @@ import { SEVERITY_COLOR } from './finding-text';
 /** 规则库: the packs in force (Advertising Law, platform rules, sensitive words) and their rules. */
 export function PacksCard() {
   const { t, i18n } = useTranslation();
+  const label = useLabels();
   const workspace = useWorkspace();
   const packs = useAsync(() => fetchPacks(workspace.id), [workspace.id]);
   const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
@@ -24,14 +26,14 @@ export function PacksCard() {
         </div>
       ),
     },
-    { title: t('compliance.packs.col.category'), dataIndex: 'category', width: 120, render: (c: string) => <Tag bordered={false}>{t(`compliance.category.${c}`, { defaultValue: c })}</Tag> },
+    { title: t('compliance.packs.col.category'), dataIndex: 'category', width: 120, render: (c: string) => <Tag bordered={false}>{label('category', c)}</Tag> },
     {
       title: t('compliance.packs.col.severity'), key: 'severity', width: 150,
       render: (_, r) => (
         <>
           <Tag color={SEVERITY_COLOR[r.severity]} bordered={false}>{t(`compliance.severity.${r.severity}`)}</Tag>
           {Object.entries(r.severityByPlatform).map(([p, s]) => (
-            <Tag key={p} color={SEVERITY_COLOR[s!]} style={{ marginTop: 4 }}>{t(`compliance.platform.${p}`)}·{t(`compliance.severity.${s}`)}</Tag>
+            <Tag key={p} color={SEVERITY_COLOR[s!]} style={{ marginTop: 4 }}>{label('platform', p)}·{t(`compliance.severity.${s}`)}</Tag>
           ))}
         </>
       ),
@@ -40,7 +42,7 @@ export function PacksCard() {
       title: t('compliance.packs.col.platforms'), dataIndex: 'platforms', width: 180,
       render: (ps: string[]) => (ps.length === PLATFORMS.length
         ? <Typography.Text type="secondary">{t('compliance.packs.allPlatforms')}</Typography.Text>
-        : ps.map((p) => <Tag key={p}>{t(`compliance.platform.${p}`)}</Tag>)),
+        : ps.map((p) => <Tag key={p}>{label('platform', p)}</Tag>)),
     },
     {
       title: t('compliance.packs.col.terms'), dataIndex: 'terms', width: 110,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import { ApiError } from '../../../../api/request';
 import { useWorkspace } from '../../../../app/session';
 import { errorText } from '../../../../i18n';
@@ -35,6 +36,7 @@ function cleanConfig(config: Record<string, unknown> | undefined): Record<string
 
 export function ChannelModal({ open, channel, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const [form] = Form.useForm<Values>();
@@ -78,13 +80,13 @@ export function ChannelModal({ open, channel, onClose, onSaved }: Props) {
     >
       <Form form={form} layout="vertical" requiredMark={false} preserve={false} data-testid="channel-form">
         <Form.Item name="kind" label={t('notifications.channel.kind')}>
-          <Select disabled={editing} options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`notifications.kind.${k}`) }))} data-testid="channel-kind" />
+          <Select disabled={editing} options={CHANNEL_KINDS.map((k) => ({ value: k, label: label('channel', k) }))} data-testid="channel-kind" />
         </Form.Item>
         <Form.Item name="name" label={t('notifications.channel.name')} rules={[{ required: true, whitespace: true, message: t('notifications.channel.required') }, { max: 60 }]}>
           <Input placeholder={t('notifications.channel.namePlaceholder')} data-testid="channel-name" />
         </Form.Item>
         <Form.Item name="events" label={t('notifications.channel.events')} extra={t('notifications.channel.eventsHint')} rules={[{ required: true, message: t('notifications.channel.required') }]}>
-          <Select mode="tags" options={EVENT_PATTERNS.map((e) => ({ value: e, label: t(`notifications.event.${e}`, { defaultValue: e }) }))} />
+          <Select mode="tags" options={EVENT_PATTERNS.map((e) => ({ value: e, label: label('event', e) }))} />
         </Form.Item>
         {editing && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('notifications.channel.keepHint', { target: channel.target })} />}
         <ChannelConfigFields kind={kind} editing={editing} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import { useWorkspace } from '../../../../app/session';
 import { errorText } from '../../../../i18n';
 import { useAsync } from '../../../../utils/use-async';
@@ -14,6 +15,7 @@ export const KIND_COLOR: Record<string, string> = { wecom: 'green', dingtalk: 'b
 /** 通知渠道 (notify.manage): group robots, SMTP e-mail and signed webhooks; test-send; edit; delete. */
 export function ChannelsCard({ onTested }: { onTested: () => void }) {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const channels = useAsync(() => fetchChannels(workspace.id), [workspace.id]);
@@ -59,7 +61,7 @@ export function ChannelsCard({ onTested }: { onTested: () => void }) {
               render: (name: string, c) => (
                 <Space direction="vertical" size={0}>
                   <Space size={6}>
-                    <Tag color={KIND_COLOR[c.kind]} bordered={false}>{t(`notifications.kind.${c.kind}`)}</Tag>
+                    <Tag color={KIND_COLOR[c.kind]} bordered={false}>{label('channel', c.kind)}</Tag>
                     <Typography.Text strong>{name}</Typography.Text>
                     {!c.enabled && <Tag>{t('notifications.channel.disabled')}</Tag>}
                   </Space>
@@ -69,7 +71,7 @@ export function ChannelsCard({ onTested }: { onTested: () => void }) {
             },
             {
               title: t('notifications.channel.events'), dataIndex: 'events',
-              render: (events: string[]) => events.map((e) => <Tag key={e} style={{ marginBottom: 2 }}>{t(`notifications.event.${e}`, { defaultValue: e })}</Tag>),
+              render: (events: string[]) => events.map((e) => <Tag key={e} style={{ marginBottom: 2 }}>{label('event', e)}</Tag>),
             },
             { title: t('notifications.channel.createdAt'), dataIndex: 'createdAt', width: 150, render: (d: string) => formatInZone(d, workspace.timeZone) },
             {

@@ -2,6 +2,7 @@ import { forwardRef, useImperativeHandle } from 'react';
 import { Alert, Badge, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import { useWorkspace } from '../../../../app/session';
 import { errorText } from '../../../../i18n';
 import { useAsync } from '../../../../utils/use-async';
@@ -20,6 +21,7 @@ export interface DeliveriesHandle {
 /** 投递记录: the last 100 deliveries to robots, mailboxes and webhooks, with retries and errors. */
 export const DeliveriesCard = forwardRef<DeliveriesHandle>(function DeliveriesCard(_props, ref) {
   const { t } = useTranslation();
+  const label = useLabels();
   const workspace = useWorkspace();
   const log = useAsync(() => fetchDeliveries(workspace.id), [workspace.id]);
   useImperativeHandle(ref, () => ({ reload: () => void log.reload() }), [log.reload]);
@@ -37,9 +39,9 @@ export const DeliveriesCard = forwardRef<DeliveriesHandle>(function DeliveriesCa
           locale={{ emptyText: t('notifications.deliveries.empty') }}
           columns={[
             { title: t('notifications.deliveries.createdAt'), dataIndex: 'createdAt', width: 170, render: at },
-            { title: t('notifications.deliveries.kind'), dataIndex: 'kind', width: 110, render: (k: string) => <Tag color={KIND_COLOR[k]} bordered={false}>{t(`notifications.kind.${k}`, { defaultValue: k })}</Tag> },
+            { title: t('notifications.deliveries.kind'), dataIndex: 'kind', width: 110, render: (k: string) => <Tag color={KIND_COLOR[k]} bordered={false}>{label('channel', k)}</Tag> },
             { title: t('notifications.deliveries.recipient'), dataIndex: 'recipient', ellipsis: true },
-            { title: t('notifications.deliveries.event'), dataIndex: 'event', width: 150, render: (e: string) => t(`notifications.event.${e}`, { defaultValue: e }) },
+            { title: t('notifications.deliveries.event'), dataIndex: 'event', width: 150, render: (e: string) => label('event', e) },
             {
               title: t('notifications.deliveries.status'), dataIndex: 'status', width: 120,
               render: (s: string, d) => (

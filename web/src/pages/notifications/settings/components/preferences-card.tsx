@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Select, Switch, TimePicker, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import { useWorkspace } from '../../../../app/session';
 import { errorText } from '../../../../i18n';
 import { useAsync } from '../../../../utils/use-async';
@@ -20,6 +21,7 @@ const HHMM = 'HH:mm';
 /** 我的通知偏好: muted events, e-mail on/off, quiet hours (critical messages still come through). */
 export function PreferencesCard() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const prefs = useAsync(() => fetchPreferences(workspace.id), [workspace.id]);
@@ -59,7 +61,7 @@ export function PreferencesCard() {
             <Switch data-testid="prefs-email" />
           </Form.Item>
           <Form.Item name="mutedEvents" label={t('notifications.prefs.muted')} extra={t('notifications.prefs.mutedHint')}>
-            <Select mode="multiple" allowClear placeholder={t('notifications.prefs.mutedPlaceholder')} options={EVENTS.map((e) => ({ value: e, label: t(`notifications.event.${e}`) }))} />
+            <Select mode="multiple" allowClear placeholder={t('notifications.prefs.mutedPlaceholder')} options={EVENTS.map((e) => ({ value: e, label: label('event', e) }))} />
           </Form.Item>
           <Form.Item name="quiet" label={t('notifications.prefs.quiet')} valuePropName="checked" extra={t('notifications.prefs.quietHint', { zone: `${workspace.timeZone} ${utcOffsetLabel(workspace.timeZone)}` })}>
             <Switch data-testid="prefs-quiet" />

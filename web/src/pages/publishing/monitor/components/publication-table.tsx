@@ -1,5 +1,6 @@
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { Publication, Tab } from '../api';
 import { Instant } from './times';
 
@@ -24,6 +25,7 @@ interface Props {
 /** One row per publication of the current tab; actions depend on its state. */
 export function PublicationTable({ tab, items, loading, timeZone, canManage, busy, onOpen, onRetry, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
+  const label = useLabels();
   return (
     <Table<Publication>
       rowKey="id"
@@ -43,7 +45,7 @@ export function PublicationTable({ tab, items, loading, timeZone, canManage, bus
             </Space>
           ),
         },
-        { title: t('publishing.col.platform'), dataIndex: 'platform', render: (p: string) => <Tag>{t(`publishing.platform.${p}`, { defaultValue: p })}</Tag> },
+        { title: t('publishing.col.platform'), dataIndex: 'platform', render: (p: string) => <Tag>{label('platform', p)}</Tag> },
         { title: t('publishing.col.due'), render: (_, r) => <Instant iso={r.dueAt} timeZone={timeZone} /> },
         {
           title: t('publishing.col.state'),

@@ -1,5 +1,6 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { QueueItem } from '../api';
 import { formatInZone } from '../../../../utils/time';
 
@@ -15,6 +16,7 @@ interface Props {
 /** One row per item waiting on the caller: its variants, their stages and due times. */
 export function QueueTable({ items, loading, timeZone, busy, onApprove, onReject }: Props) {
   const { t } = useTranslation();
+  const label = useLabels();
   return (
     <Table<QueueItem>
       rowKey={(r) => `${r.subjectType}:${r.subjectId}`}
@@ -24,12 +26,12 @@ export function QueueTable({ items, loading, timeZone, busy, onApprove, onReject
       locale={{ emptyText: t('review.queue.empty') }}
       columns={[
         { title: t('review.queue.col.subject'), dataIndex: 'subjectId' },
-        { title: t('review.queue.col.type'), dataIndex: 'contentType' },
+        { title: t('review.queue.col.type'), render: (_, r) => label('contentType', r.contentType) },
         {
           title: t('review.queue.col.variants'),
           render: (_, r) => (
             <Space wrap>
-              {r.variants.map((v) => <Tag key={v.variantId}>{`${v.platform} · ${v.stageName}`}</Tag>)}
+              {r.variants.map((v) => <Tag key={v.variantId}>{`${label('platform', v.platform)} · ${v.stageName}`}</Tag>)}
             </Space>
           ),
         },

@@ -1,6 +1,7 @@
 import { AutoComplete, Button, DatePicker, Form, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { Member } from '../../../../api/types';
 
 export interface AuditFilterValues {
@@ -11,7 +12,7 @@ export interface AuditFilterValues {
 
 interface Props {
   members: Member[];
-  /** Known action codes (those with a label in the audit locale). */
+  /** Known action codes (those the label registry names). */
   actions: string[];
   onSearch: (values: AuditFilterValues) => void;
 }
@@ -19,12 +20,13 @@ interface Props {
 /** Filters by action (prefix, e.g. `members.` matches every member action), actor and date range. */
 export function AuditFilters({ members, actions, onSearch }: Props) {
   const { t } = useTranslation();
+  const label = useLabels();
   const [form] = Form.useForm<AuditFilterValues>();
   const prefixes = [...new Set(actions.map((a) => a.split('.')[0]))];
 
   const actionOptions = [
-    ...prefixes.map((p) => ({ value: `${p}.`, label: `${p}.*` })),
-    ...actions.map((a) => ({ value: a, label: `${t(`audit.action.${a}`)} · ${a}` })),
+    ...prefixes.map((p) => ({ value: `${p}.`, label: label('auditGroup', p) })),
+    ...actions.map((a) => ({ value: a, label: label('auditAction', a) })),
   ];
 
   return (

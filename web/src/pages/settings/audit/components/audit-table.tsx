@@ -1,5 +1,6 @@
 import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../../labels';
 import type { AuditEntry, Member } from '../../../../api/types';
 import { DATE_TIME, formatInZone } from '../../../../utils/time';
 
@@ -43,10 +44,9 @@ function Details({ details }: { details: Record<string, unknown> }) {
 }
 
 export function AuditTable({ entries, loading, timeZone, members }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const label = useLabels();
   const names = new Map(members.map((m) => [m.userId, m.name]));
-  const actionLabel = (a: string) => (i18n.exists(`audit.action.${a}`) ? t(`audit.action.${a}`) : a);
-  const targetLabel = (type: string) => (i18n.exists(`audit.target.${type}`) ? t(`audit.target.${type}`) : type);
 
   return (
     <Table<AuditEntry>
@@ -68,12 +68,7 @@ export function AuditTable({ entries, loading, timeZone, members }: Props) {
         },
         {
           title: t('audit.col.action'), dataIndex: 'action', width: 200,
-          render: (a: string) => (
-            <Space direction="vertical" size={0}>
-              <span>{actionLabel(a)}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text>
-            </Space>
-          ),
+          render: (a: string) => <span data-testid="audit-action">{label('auditAction', a)}</span>,
         },
         {
           title: t('audit.col.target'), key: 'target', width: 220,
@@ -81,7 +76,7 @@ export function AuditTable({ entries, loading, timeZone, members }: Props) {
             const name = e.targetType === 'user' && e.targetId ? names.get(e.targetId) : undefined;
             return (
               <Space size={4}>
-                <Tag bordered={false}>{targetLabel(e.targetType)}</Tag>
+                <Tag bordered={false}>{label('auditTarget', e.targetType)}</Tag>
                 {e.targetId && (
                   <Tooltip title={e.targetId}>
                     <Typography.Text>{name ?? `${e.targetId.slice(0, 8)}…`}</Typography.Text>
