@@ -19,7 +19,9 @@ describe.each(BACKENDS)('text analysis API and the workspace dictionary (%s)', (
     const { results } = res.json();
     expect(results.map((r: { sentiment: string }) => r.sentiment)).toEqual(['positive', expect.any(String), 'negative']);
     expect(results[1].intent).toBe('inquiry');
-    expect(Object.keys(results[0]).sort()).toEqual(['intent', 'keywords', 'score', 'sentiment', 'spam']);
+    expect(Object.keys(results[0]).sort()).toEqual(['intent', 'keywords', 'riskCues', 'score', 'sentiment', 'spam']);
+    const risky = await rt.app.inject({ method: 'POST', url: `${ws()}/analyze`, headers: owner.headers, payload: { texts: ['饭里吃出虫子，我要打12315投诉', '请问几点开门？'] } });
+    expect(risky.json().results.map((r: { riskCues: string[] }) => r.riskCues)).toEqual([['异物', '12315'], []]);
     const tooMany = await rt.app.inject({ method: 'POST', url: `${ws()}/analyze`, headers: owner.headers, payload: { texts: Array(1001).fill('x') } });
     expect(tooMany.statusCode).toBe(400);
   });

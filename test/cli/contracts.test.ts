@@ -30,10 +30,11 @@ describe('CLI contracts through bin/chorus', { timeout: 240_000 }, () => {
     const r = runCli(['analyze', '--jsonl'], { input: '{"text":"太好喝了，谢谢推荐！"}\n{"text":"请问门店几点开门？"}\n{"text":"加V信 abc123 兼职日结，私聊"}\n' });
     expect(r.code, r.stderr).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out.map((o) => Object.keys(o).sort())).toEqual(Array(3).fill(['intent', 'keywords', 'score', 'sentiment', 'spam']));
+    expect(out.map((o) => Object.keys(o).sort())).toEqual(Array(3).fill(['intent', 'keywords', 'riskCues', 'score', 'sentiment', 'spam']));
     expect(out[0]).toMatchObject({ sentiment: 'positive', spam: false });
     expect(out[1]).toMatchObject({ intent: 'inquiry' });
     expect(out[2]).toMatchObject({ intent: 'spam', spam: true });
+    expect(out.every((o) => Array.isArray(o.riskCues))).toBe(true);
   });
 
   it('import metrics then report weekly --format json reproduces the manual’s sample rows', () => {

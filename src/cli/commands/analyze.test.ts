@@ -23,7 +23,8 @@ describe('chorus analyze --jsonl', () => {
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['sentiment', 'score', 'intent', 'spam', 'keywords']);
+      expect(Object.keys(l)).toEqual(['sentiment', 'score', 'intent', 'spam', 'keywords', 'riskCues']);
+      expect(Array.isArray(l.riskCues)).toBe(true);
       expect(['positive', 'neutral', 'negative']).toContain(l.sentiment);
       expect(typeof l.score).toBe('number');
       expect(['inquiry', 'complaint', 'praise', 'spam', 'other']).toContain(l.intent);

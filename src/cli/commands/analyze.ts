@@ -1,7 +1,7 @@
 /**
  * `chorus analyze` — text understanding of messages read on stdin.
  *   chorus analyze [--json]   one message (all of stdin); a readable summary (or JSON)
- *   chorus analyze --jsonl    {"text"} per line → {"sentiment","score","intent","spam","keywords"} per line, in order
+ *   chorus analyze --jsonl    {"text"} per line → {"sentiment","score","intent","spam","keywords","riskCues"} per line, in order
  * Bad input is one line on stderr naming the line, and exit 2.
  */
 import { createInterface } from 'node:readline';
@@ -12,7 +12,7 @@ import { createTextService, type TextService } from '../../modules/text/service.
 
 /** The contract's field order, whatever the service returns. */
 export function presentAnalysis(a: TextAnalysis): TextAnalysis {
-  return { sentiment: a.sentiment, score: a.score, intent: a.intent, spam: a.spam, keywords: a.keywords };
+  return { sentiment: a.sentiment, score: a.score, intent: a.intent, spam: a.spam, keywords: a.keywords, riskCues: a.riskCues };
 }
 
 const BATCH = 256;
@@ -72,6 +72,7 @@ export function formatAnalysis(a: TextAnalysis): string {
     `意图 intent:    ${LABEL[a.intent]}`,
     `垃圾 spam:      ${a.spam ? '是 yes' : '否 no'}`,
     `关键词 keywords: ${a.keywords.length ? a.keywords.join('、') : '—'}`,
+    `风险词 risk cues: ${a.riskCues.length ? a.riskCues.join('、') : '—'}`,
     '',
   ].join('\n');
 }
@@ -91,7 +92,7 @@ interface AnalyzeOptions {
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
-    .description('文本理解：情感、意图、垃圾、关键词 (sentiment, intent, spam and keywords of text on stdin)')
+    .description('文本理解：情感、意图、垃圾、关键词、风险词 (sentiment, intent, spam, keywords and risk cues of text on stdin)')
     .option('--json', 'print the analysis of the one message as JSON')
     .option('--jsonl', 'read {"text"} JSON lines, write one analysis line each, in order')
     .option('--words <list>', 'user dictionary: comma-separated brand/product words kept whole')

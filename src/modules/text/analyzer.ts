@@ -9,6 +9,7 @@ import {
 import { normalizeText } from './normalize.js';
 import { LexScanner, type LexScan } from './scan.js';
 import { cutBatch, segment, type Token } from './segmenter.js';
+import { riskCues } from './risk.js';
 import { spamSignals } from './spam.js';
 
 export interface AnalyzeOptions {
@@ -99,6 +100,7 @@ export class TextAnalyzer {
       intent,
       spam: isSpam,
       keywords: tfidfKeywords(tokens, this.idf, topK).map((k) => k.word),
+      riskCues: riskCues(norm),
       polarity: round3(margin),
       sentimentProbabilities: { negative: round3(pNeg), neutral: round3(pNeu), positive: round3(pPos) },
       intentProbabilities: {
@@ -135,7 +137,7 @@ export function wordsOf(tokens: readonly Token[]): string[] {
 }
 
 function brief(d: DetailedAnalysis): TextAnalysis {
-  return { sentiment: d.sentiment, score: d.score, intent: d.intent, spam: d.spam, keywords: d.keywords };
+  return { sentiment: d.sentiment, score: d.score, intent: d.intent, spam: d.spam, keywords: d.keywords, riskCues: d.riskCues };
 }
 
 export { brief as toTextAnalysis };

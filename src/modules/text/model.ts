@@ -14,6 +14,8 @@ export interface TextAnalysis {
   intent: Intent;
   spam: boolean;
   keywords: string[];
+  /** reputational risk cues found in the message (12315, 律师, 曝光, 过敏 …), canonical names, in order */
+  riskCues: string[];
 }
 
 /** The same plus the evidence, for the console and for tuning. */

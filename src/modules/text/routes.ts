@@ -9,13 +9,13 @@ const tags = ['text'];
 
 /** Allow-list of the analysis fields (the same shape as `chorus analyze --jsonl`). */
 export function presentAnalysis(a: TextAnalysis): TextAnalysis {
-  return { sentiment: a.sentiment, score: a.score, intent: a.intent, spam: a.spam, keywords: a.keywords };
+  return { sentiment: a.sentiment, score: a.score, intent: a.intent, spam: a.spam, keywords: a.keywords, riskCues: a.riskCues };
 }
 
 export const textRoutes = defineRoutes([
   route({
     method: 'POST', url: `${base}/analyze`, access: 'text.analyze', tags,
-    summary: 'Sentiment, intent, spam verdict and keywords of up to 1000 texts (情感/意图/垃圾/关键词)',
+    summary: 'Sentiment, intent, spam verdict, keywords and reputational risk cues of up to 1000 texts (情感/意图/垃圾/关键词/风险词)',
     params: workspaceIdParams, body: s.analyzeBody, response: s.analyzeResponse,
     handler: async ({ actor, body, services }) => {
       const userWords = [...(await services.textDictionary.wordsOf(actor.workspaceId)), ...(body.userWords ?? [])];

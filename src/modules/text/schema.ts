@@ -16,6 +16,8 @@ export const textAnalysis = z.object({
   intent: z.enum(['inquiry', 'complaint', 'praise', 'spam', 'other']),
   spam: z.boolean(),
   keywords: z.array(z.string()),
+  /** reputational risk cues (12315, 消协, 律师, 曝光, 报警, 食物中毒, 过敏, 维权, 集体 …) */
+  riskCues: z.array(z.string()),
 });
 
 export const analyzeResponse = z.object({ results: z.array(textAnalysis) });
