@@ -8,3 +8,4 @@ export * from '../modules/accounts/tables.js';
 export * from '../modules/publishing/tables.js';
 export * from '../modules/content/tables.js';
 export * from '../modules/analytics/tables.js';
+export * from '../modules/listening/tables.js';

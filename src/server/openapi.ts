@@ -21,7 +21,7 @@ function toJson(schema: z.ZodType, io: 'input' | 'output') {
 export function buildOpenApi(routes: AnyRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
-    const path = r.url.replace(/:(\w+)/g, '{$1}');
+    const path = r.url.replace(/(?<!:):(\w+)/g, '{$1}').replace(/::/g, ':'); // "::" is Fastify's literal colon (…/mentions:batch)
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;

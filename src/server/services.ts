@@ -15,6 +15,7 @@ import { createTextDictionaryService } from '../modules/text/dictionary.js';
 import { createInboundService } from '../modules/inbound/service.js';
 import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
+import { createListeningService } from '../modules/listening/service.js';
 
 export interface Deps {
   database: Database;
@@ -48,7 +49,8 @@ export function createServices(deps: Deps) {
   const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team, accounts, publishing, notify, baseUrl: deps.config.baseUrl });
   const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, analytics };
+  const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, analytics, listening };
 }
 
 export type Services = ReturnType<typeof createServices>;

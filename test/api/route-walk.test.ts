@@ -18,7 +18,7 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const workspaceRoutes = moduleRoutes.filter((r) => r.access !== 'public' && r.access !== 'user');
 
 function fill(url: string, workspaceId: string) {
-  return url.replace(':workspaceId', workspaceId).replace(/:(\w+)/g, () => randomUUID());
+  return url.replace(':workspaceId', workspaceId).replace(/(?<!:):(\w+)/g, () => randomUUID()).replace(/::/g, ':'); // "::" is a literal colon
 }
 
 describe.each(BACKENDS)('the route table (%s)', (backend) => {
