@@ -1,13 +1,15 @@
 /**
  * `chorus check` — compliance check of copy read on stdin.
  *   chorus check --platform douyin [--json]   one copy; a table (or JSON) of findings
- *   chorus check --jsonl                       {"text","platform"} per line → {"findings"} per line, in order
+ *   chorus check --jsonl                       {"text","platform","industry?","commercial?","aiGenerated?"} per line
+ *                                              → {"findings"} per line, in order
+ *   chorus check --industry securities …       an industry pack in force for every copy (repeatable)
  * Exit 0 whether or not anything was found; bad input is one line on stderr and exit 2.
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
-import { PLATFORMS, isPlatform, platformName, type Finding, type Platform } from '../../modules/compliance/model.js';
+import { INDUSTRIES, PLATFORMS, isIndustry, isPlatform, platformName, type Finding, type Industry, type Platform } from '../../modules/compliance/model.js';
 import { createComplianceService, type CheckResult, type ComplianceService } from '../../modules/compliance/service.js';
 
 export interface CliFinding {
@@ -41,6 +43,16 @@ function parsePlatform(value: unknown, where: string): Platform {
   throw new CliError(`${where}unknown platform ${JSON.stringify(value)} (expected one of ${PLATFORM_LIST})`, 2);
 }
 
+function parseIndustry(value: unknown, where: string): Industry {
+  if (isIndustry(value)) return value;
+  throw new CliError(`${where}unknown industry ${JSON.stringify(value)} (expected one of ${INDUSTRIES.join(', ')})`, 2);
+}
+
+function optionalBoolean(value: unknown, name: string, where: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new CliError(`${where}"${name}" must be true or false`, 2);
+}
+
 /**
  * One output line per non-blank input line, in order. Throws CliError naming the first
  * bad line (the lines before it have been written).
@@ -50,6 +62,7 @@ export async function checkJsonLines(
   write: (chunk: string) => void,
   service: ComplianceService,
   defaultPlatform?: Platform,
+  industries: readonly Industry[] = [],
 ): Promise<number> {
   let lineNo = 0;
   let count = 0;
@@ -72,12 +85,17 @@ export async function checkJsonLines(
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new CliError(`${where}expected an object {"text": "...", "platform": "..."}`, 2);
       }
-      const { text, platform, title } = value as Record<string, unknown>;
+      const { text, platform, title, industry, commercial, aiGenerated } = value as Record<string, unknown>;
       if (typeof text !== 'string') throw new CliError(`${where}"text" must be a string`, 2);
       if (title !== undefined && typeof title !== 'string') throw new CliError(`${where}"title" must be a string`, 2);
       if (platform === undefined && !defaultPlatform) throw new CliError(`${where}"platform" is missing (or pass --platform)`, 2);
       const chosen = platform === undefined && defaultPlatform ? defaultPlatform : parsePlatform(platform, where);
-      const result = service.check({ text, platform: chosen, title: title as string | undefined });
+      const result = service.check({
+        text, platform: chosen, title: title as string | undefined, industries,
+        industry: industry === undefined || industry === null ? undefined : parseIndustry(industry, where),
+        commercial: optionalBoolean(commercial, 'commercial', where),
+        aiGenerated: optionalBoolean(aiGenerated, 'aiGenerated', where),
+      });
       buffer += JSON.stringify({ findings: result.findings.map(presentFinding) }) + '\n';
       count++;
       if (buffer.length > 65536) flush();
@@ -126,6 +144,9 @@ async function readAll(): Promise<string> {
 
 interface CheckOptions {
   platform?: string;
+  industry?: string[];
+  commercial?: boolean;
+  aiGenerated?: boolean;
   json?: boolean;
   jsonl?: boolean;
   title?: string;
@@ -138,19 +159,23 @@ export function registerCheckCommand(program: Command): void {
     .option('--platform <platform>', `target platform: ${PLATFORM_LIST}`)
     .option('--title <title>', 'title of the post, checked too (single-copy mode)')
     .option('--json', 'print the findings as JSON')
-    .option('--jsonl', 'read {"text","platform"} JSON lines, write one {"findings"} line each')
+    .option('--jsonl', 'read {"text","platform","industry?","commercial?","aiGenerated?"} JSON lines, write one {"findings"} line each')
+    .option('--industry <pack>', `industry pack in force (repeatable): ${INDUSTRIES.join(', ')}`, (v: string, acc: string[] = []) => [...acc, v])
+    .option('--commercial', 'the copy is commercial (needs 「广告」; single-copy mode)')
+    .option('--ai-generated', 'the copy was produced with AI (needs an explicit label; single-copy mode)')
     .action(async (opts: CheckOptions) => {
       const platform = opts.platform === undefined ? undefined : parsePlatform(opts.platform, '--platform: ');
+      const industries = (opts.industry ?? []).map((v) => parseIndustry(v, '--industry: '));
       const service = createComplianceService();
       service.warm();
       if (opts.jsonl) {
         const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-        await checkJsonLines(lines, (chunk) => process.stdout.write(chunk), service, platform);
+        await checkJsonLines(lines, (chunk) => process.stdout.write(chunk), service, platform, industries);
         return;
       }
       if (!platform) throw new CliError(`--platform is required (one of ${PLATFORM_LIST}), or use --jsonl`, 2);
       const text = (await readAll()).replace(/\r?\n$/, '');
-      const result = service.check({ text, platform, title: opts.title });
+      const result = service.check({ text, platform, title: opts.title, industries, commercial: opts.commercial, aiGenerated: opts.aiGenerated });
       if (opts.json) {
         const findings = result.findings.map((f) => ({ ...presentFinding(f), field: f.field }));
         const out = { findings, blocked: result.blocked, packVersion: result.packVersion };

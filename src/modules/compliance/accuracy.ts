@@ -3,7 +3,7 @@
  * recall over expected (copy, category) pairs, and the share of clean copies flagged.
  */
 import { readFileSync } from 'node:fs';
-import type { BrandPolicy, MediaItem, Platform } from './model.js';
+import type { BrandPolicy, Industry, MediaItem, Platform } from './model.js';
 import type { ComplianceService } from './service.js';
 
 export interface LabelledCopy {
@@ -14,6 +14,9 @@ export interface LabelledCopy {
   media?: MediaItem[];
   brand?: BrandPolicy;
   account?: { name: string; type: string };
+  industry?: Industry;
+  commercial?: boolean;
+  aiGenerated?: boolean;
 }
 
 export interface AccuracyReport {
@@ -48,7 +51,10 @@ export function measureAccuracy(service: ComplianceService, copies: readonly Lab
   copies.forEach((copy, i) => {
     const result = copy.account
       ? service.checkAccountName({ name: copy.account.name, accountType: copy.account.type, brand: copy.brand })
-      : service.check({ text: copy.text, platform: copy.platform, title: copy.title, media: copy.media, brand: copy.brand });
+      : service.check({
+          text: copy.text, platform: copy.platform, title: copy.title, media: copy.media, brand: copy.brand,
+          industry: copy.industry, commercial: copy.commercial, aiGenerated: copy.aiGenerated,
+        });
     const got = new Set(result.findings.map((f) => f.category as string));
     const label = copy.account ? copy.account.name : copy.text.slice(0, 40);
     if (copy.expect.length === 0) {

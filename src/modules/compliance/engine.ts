@@ -6,7 +6,7 @@
 import { compileMatcher, type Matcher } from '../../kernel/matcher.js';
 import { FILLER, getFoldTable, normalizeTerm } from '../../kernel/normalize.js';
 import { TextProfile, detect, foldWidth, mayDetect } from './detectors.js';
-import { PLATFORMS, makeFinding, type Field, type Finding, type Platform, type Rule, type Severity } from './model.js';
+import { INDUSTRIES, PLATFORMS, makeFinding, type Field, type Finding, type Industry, type Platform, type Rule, type Severity } from './model.js';
 
 const KIND_TERM = 0;
 const KIND_EXEMPT = 1;
@@ -27,6 +27,18 @@ export interface CompiledRules {
   readonly severityTable: Uint8Array;
   /** Rules with pattern detectors, per platform (in PLATFORMS order). */
   readonly detectorRulesByPlatform: ReadonlyArray<readonly number[]>;
+  /** Per rule: 0 for general rules, else the bit of its industry (see industryMask). */
+  readonly ruleIndustryBit: Uint16Array;
+}
+
+/** The bit set of industries in force for one check; industry rules outside it are skipped. */
+export function industryMask(industries: Iterable<Industry>): number {
+  let mask = 0;
+  for (const industry of industries) {
+    const i = INDUSTRIES.indexOf(industry);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask;
 }
 
 export function compileRules(rules: readonly Rule[]): CompiledRules {
@@ -69,6 +81,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     entryTerm: terms,
     severityTable,
     detectorRulesByPlatform: PLATFORMS.map((_, p) => detectorRules.filter((r) => severityTable[p * rules.length + r] !== 0)),
+    ruleIndustryBit: Uint16Array.from(rules, (rule) => (rule.industry ? industryMask([rule.industry]) : 0)),
   };
 }
 
@@ -113,14 +126,21 @@ interface Candidate {
   term: string | null;
 }
 
-/** Findings for one field of one copy on one platform, ordered by position. */
-export function checkText(compiled: CompiledRules, text: string, platform: Platform, field: Field = 'text'): Finding[] {
-  const { rules, entryRule, entryKind, entryBound, entryTerm, severityTable } = compiled;
+/**
+ * Findings for one field of one copy on one platform, ordered by position. Industry rules
+ * apply only when their bit is in `industries` (see industryMask).
+ */
+export function checkText(compiled: CompiledRules, text: string, platform: Platform, field: Field = 'text', industries = 0): Finding[] {
+  const { rules, entryRule, entryKind, entryBound, entryTerm, severityTable, ruleIndustryBit } = compiled;
   const platformIndex = PLATFORMS.indexOf(platform);
   const rowOffset = platformIndex * rules.length;
   const hits: number[] = [];
   compiled.matcher.forEachMatch(text, (entry, start, end) => {
-    if (severityTable[rowOffset + entryRule[entry]] !== 0) hits.push(entry, start, end);
+    const rule = entryRule[entry];
+    if (severityTable[rowOffset + rule] === 0) return;
+    const bit = ruleIndustryBit[rule];
+    if (bit !== 0 && (bit & industries) === 0) return;
+    hits.push(entry, start, end);
   });
 
   const candidates: Candidate[] = [];
@@ -146,6 +166,7 @@ export function checkText(compiled: CompiledRules, text: string, platform: Platf
     const profile = new TextProfile(text);
     let folded: string | null = null;
     for (const rule of detectorRules) {
+      if (ruleIndustryBit[rule] !== 0 && (ruleIndustryBit[rule] & industries) === 0) continue;
       for (const detector of rules[rule].detectors ?? []) {
         if (!mayDetect(detector, profile)) continue;
         folded ??= profile.has('fullWidth') ? foldWidth(text) : text;

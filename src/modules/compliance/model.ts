@@ -11,6 +11,18 @@ export const CATEGORIES = [
   'ad-law/authority',
   'ad-law/medical',
   'ad-law/guarantee',
+  'ad-law/trademark',
+  'ad-law/proof',
+  'industry/securities',
+  'industry/finance',
+  'industry/education',
+  'industry/health-food',
+  'industry/cosmetics',
+  'industry/real-estate',
+  'industry/medical',
+  'industry/alcohol',
+  'ad-label/missing',
+  'ai-label/missing',
   'platform/contact',
   'platform/external-link',
   'platform/length',
@@ -26,6 +38,22 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** The industry packs a workspace switches on, or an item names (`industry/<pack>` findings). */
+export const INDUSTRIES = ['securities', 'finance', 'education', 'health-food', 'cosmetics', 'real-estate', 'medical', 'alcohol'] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export function isIndustry(value: unknown): value is Industry {
+  return typeof value === 'string' && (INDUSTRIES as readonly string[]).includes(value);
+}
+
+/** Where a rule comes from: the law or standard, its article, and the date it took effect. */
+export interface Basis {
+  law: string;
+  article: string;
+  /** YYYY-MM-DD: in force since. */
+  date: string;
+}
+
 export type Severity = 'block' | 'warn';
 export type Locale = 'zh-CN' | 'en-US';
 export type Localized = Record<Locale, string>;
@@ -37,6 +65,10 @@ export interface Rule {
   severity: Severity;
   /** Legal or platform basis, e.g. 《广告法》第九条第三项. */
   source: string;
+  /** The same basis as data (required in industry packs). */
+  basis?: Basis;
+  /** Set on the rules of an industry pack: they apply only where that industry is in force. */
+  industry?: Industry;
   message: Localized;
   suggestion?: Localized;
   /** Terms matched noise-tolerantly (case, width, traditional, fillers). */

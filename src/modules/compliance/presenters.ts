@@ -1,5 +1,5 @@
 /** Allow-list presenters: what the API shows of findings and rules. */
-import { PLATFORMS, type Finding, type Rule } from './model.js';
+import { PLATFORMS, type Finding, type Industry, type Rule } from './model.js';
 import type { CheckResult } from './service.js';
 import type { CheckResponse, FindingDto, PacksResponse } from './schema.js';
 
@@ -38,12 +38,14 @@ function presentRule(r: Rule): PacksResponse['packs'][number]['rules'][number] {
     terms: [...(r.terms ?? [])],
     exempt: [...(r.exempt ?? [])],
     detectors: [...(r.detectors ?? [])],
+    basis: r.basis ? { law: r.basis.law, article: r.basis.article, date: r.basis.date } : null,
+    industry: r.industry ?? null,
   };
 }
 
-export function presentPacks(list: { packVersion: string; packs: Array<{ id: string; version: string; title: string; rules: Rule[] }> }): PacksResponse {
+export function presentPacks(list: { packVersion: string; packs: Array<{ id: string; version: string; title: string; industry?: Industry; rules: Rule[] }> }): PacksResponse {
   return {
     packVersion: list.packVersion,
-    packs: list.packs.map((p) => ({ id: p.id, version: p.version, title: p.title, rules: p.rules.map(presentRule) })),
+    packs: list.packs.map((p) => ({ id: p.id, version: p.version, title: p.title, industry: p.industry ?? null, rules: p.rules.map(presentRule) })),
   };
 }

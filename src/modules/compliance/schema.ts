@@ -1,6 +1,6 @@
 /** Request and response schemas of the compliance API (the console imports these types). */
 import { z } from 'zod';
-import { CATEGORIES, PLATFORMS } from './model.js';
+import { CATEGORIES, INDUSTRIES, PLATFORMS } from './model.js';
 
 export const platformSchema = z.enum(PLATFORMS);
 
@@ -8,6 +8,12 @@ export const checkBody = z.object({
   text: z.string().max(100_000),
   platform: platformSchema,
   title: z.string().max(1_000).optional(),
+  /** The item's industry: that pack applies on top of the workspace's packs. */
+  industry: z.enum(INDUSTRIES).optional(),
+  /** Paid placement, promotion with a purchase link or price, KOL collaboration. */
+  commercial: z.boolean().optional(),
+  /** Produced or substantially edited by AI. */
+  aiGenerated: z.boolean().optional(),
 });
 export type CheckBody = z.infer<typeof checkBody>;
 
@@ -49,10 +55,12 @@ export const ruleSchema = z.object({
   terms: z.array(z.string()),
   exempt: z.array(z.string()),
   detectors: z.array(z.string()),
+  basis: z.object({ law: z.string(), article: z.string(), date: z.string() }).nullable(),
+  industry: z.enum(INDUSTRIES).nullable(),
 });
 
 export const packsResponse = z.object({
   packVersion: z.string(),
-  packs: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), rules: z.array(ruleSchema) })),
+  packs: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), industry: z.enum(INDUSTRIES).nullable(), rules: z.array(ruleSchema) })),
 });
 export type PacksResponse = z.infer<typeof packsResponse>;

@@ -3,9 +3,10 @@
  * workspace brand policy. The engine is compiled once per (pack version, forbidden terms).
  */
 import { brandKey, brandRules, checkAccountName, checkRequiredTerms } from './brand.js';
-import { checkText, compileRules, type CompiledRules } from './engine.js';
-import { PLATFORMS, checkLengths, checkMedia, isBlocked, type BrandPolicy, type Finding, type MediaItem, type Platform, type Rule } from './model.js';
-import { packRules, packVersion, platformLimits, rulePacks } from './packs.js';
+import { checkText, compileRules, industryMask, type CompiledRules } from './engine.js';
+import { checkAdLabel, checkAiLabel, checkNotices } from './labels.js';
+import { PLATFORMS, checkLengths, checkMedia, isBlocked, type BrandPolicy, type Finding, type Industry, type MediaItem, type Platform, type Rule } from './model.js';
+import { noticesOf, packRules, rulesOf, packVersion, platformLimits, rulePacks } from './packs.js';
 
 export interface CheckInput {
   text: string;
@@ -15,6 +16,14 @@ export interface CheckInput {
   brand?: BrandPolicy;
   /** A repost/comment rather than a post (Weibo: 140 characters). */
   variant?: 'post' | 'share';
+  /** The industry the item names; its pack applies on top of the workspace's. */
+  industry?: Industry;
+  /** The industry packs the workspace has switched on. */
+  industries?: readonly Industry[];
+  /** Paid placement, promotion with a purchase link or price, KOL collaboration: needs 「广告」. */
+  commercial?: boolean;
+  /** Produced or substantially edited by AI: needs an explicit label. */
+  aiGenerated?: boolean;
 }
 
 export interface CheckResult {
@@ -24,6 +33,8 @@ export interface CheckResult {
 }
 
 const CACHE_SIZE = 16;
+
+const shippedNotices = noticesOf(rulePacks);
 
 export function createComplianceService() {
   const engines = new Map<string, CompiledRules>();
@@ -56,14 +67,20 @@ export function createComplianceService() {
       // sensitive lists under the most permissive platform profile, and no platform length limits.
       const packed = (PLATFORMS as readonly string[]).includes(input.platform);
       const platform: Platform = packed ? input.platform : 'wechat';
+      const industries = new Set(input.industries ?? []);
+      if (input.industry) industries.add(input.industry);
+      const mask = industryMask(industries);
       const findings = [
-        ...checkText(engine, input.text, platform, 'text'),
+        ...checkAdLabel(input, input.commercial),
+        ...checkAiLabel(input, input.aiGenerated),
+        ...checkText(engine, input.text, platform, 'text', mask),
         ...checkRequiredTerms(input.text, input.brand, 'text'),
       ];
       if (input.title !== undefined) {
-        findings.push(...checkText(engine, input.title, platform, 'title'));
+        findings.push(...checkText(engine, input.title, platform, 'title', mask));
         findings.push(...checkRequiredTerms(input.title, input.brand, 'title'));
       }
+      for (const industry of industries) findings.push(...checkNotices(input, shippedNotices.get(industry) ?? []));
       if (packed) findings.push(...checkLengths({ text: input.text, title: input.title, variant: input.variant }, platform, platformLimits(platform)));
       if (input.media) findings.push(...checkMedia(input.media));
       return { findings, blocked: isBlocked(findings), packVersion };
@@ -75,10 +92,10 @@ export function createComplianceService() {
     },
 
     /** The shipped rules, for the console's rule list. */
-    listRules(): { packVersion: string; packs: Array<{ id: string; version: string; title: string; rules: Rule[] }> } {
+    listRules(): { packVersion: string; packs: Array<{ id: string; version: string; title: string; industry?: Industry; rules: Rule[] }> } {
       return {
         packVersion,
-        packs: rulePacks.map((p) => ({ id: p.id, version: p.version, title: p.title['zh-CN'], rules: p.rules as Rule[] })),
+        packs: rulePacks.map((p) => ({ id: p.id, version: p.version, title: p.title['zh-CN'], industry: p.industry, rules: rulesOf(p) })),
       };
     },
 

@@ -66,6 +66,18 @@ const en: Record<keyof typeof zh, string> = {
   'compliance.category.brand/account-name': 'Account naming',
   'compliance.category.media/rights': 'Media rights',
   'compliance.category.media/consent': 'Consent',
+  'compliance.category.ad-law/trademark': 'Well-known trademark',
+  'compliance.category.ad-law/proof': 'Proof needed',
+  'compliance.category.industry/securities': 'Securities',
+  'compliance.category.industry/finance': 'Finance',
+  'compliance.category.industry/education': 'Education',
+  'compliance.category.industry/health-food': 'Health food',
+  'compliance.category.industry/cosmetics': 'Cosmetics',
+  'compliance.category.industry/real-estate': 'Real estate',
+  'compliance.category.industry/medical': 'Medical',
+  'compliance.category.industry/alcohol': 'Alcohol',
+  'compliance.category.ad-label/missing': 'Ad label missing',
+  'compliance.category.ai-label/missing': 'AI label missing',
 };
 
 export default en;
