@@ -48,6 +48,30 @@ describe('checkJsonLines', () => {
     await expect(checkJsonLines(linesOf('{"text":"a"}'), sink, service)).rejects.toThrow('line 1: "platform" is missing');
     expect(await checkJsonLines(linesOf('{"text":"a"}'), sink, service, 'weibo')).toBe(1);
   });
+
+  it('reads industry, commercial and aiGenerated per line (the contract field names)', async () => {
+    let out = '';
+    const input = [
+      JSON.stringify({ text: '到期保本，稳赚不赔', platform: 'weibo', industry: 'securities' }),
+      JSON.stringify({ text: '到期保本，稳赚不赔', platform: 'weibo' }),
+      JSON.stringify({ text: '新品防晒衣 129 元，戳链接', platform: 'xiaohongshu', commercial: true }),
+      JSON.stringify({ text: '秋日露营清单', platform: 'xiaohongshu', aiGenerated: true }),
+      JSON.stringify({ text: '秋日露营清单', platform: 'xiaohongshu', commercial: false, aiGenerated: false }),
+    ].join('\n');
+    await checkJsonLines(linesOf(input), (s) => (out += s), service);
+    const categories = out.trimEnd().split('\n').map((l) => [...new Set(JSON.parse(l).findings.map((f: { category: string }) => f.category))]);
+    expect(categories[0]).toContain('industry/securities');
+    expect(categories[1]).not.toContain('industry/securities');
+    expect(categories[2]).toEqual(['ad-label/missing']);
+    expect(categories[3]).toEqual(['ai-label/missing']);
+    expect(categories[4]).toEqual([]);
+  });
+
+  it('names a bad industry or a non-boolean flag', async () => {
+    const sink = () => {};
+    await expect(checkJsonLines(linesOf('{"text":"a","platform":"weibo","industry":"casino"}'), sink, service)).rejects.toThrow(/line 1: unknown industry "casino"/);
+    await expect(checkJsonLines(linesOf('{"text":"a","platform":"weibo","commercial":"yes"}'), sink, service)).rejects.toThrow('line 1: "commercial" must be true or false');
+  });
 });
 
 describe('formatTable', () => {
