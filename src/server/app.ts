@@ -24,6 +24,11 @@ export const LOG_REDACT = [
   '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.secret', '*.accessToken', '*.refreshToken', '*.appSecret',
 ];
 
+/** Content-hashed files under assets/ are cached for a year; everything else (index.html) is revalidated. */
+export function consoleCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export interface AppOptions {
   services: Services;
   logger?: boolean | object;
@@ -116,11 +121,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const hasConsole = existsSync(join(WEB_DIST, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: 'index.html' });
+  if (hasConsole) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST, prefix: '/', wildcard: true, index: 'index.html',
+      // Brotli and gzip files are written at build time; hashed assets never change, index.html always revalidates.
+      preCompressed: true, cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', consoleCacheControl(path));
+        // Caches must keep the brotli, gzip and plain answers apart.
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') return sendError(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`);
     if (!hasConsole) return reply.type('text/plain; charset=utf-8').status(503).send('The console is not built yet: run `npm run build:web`.');
-    return reply.type('text/html; charset=utf-8').sendFile('index.html', WEB_DIST);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
   });
   return app;
 }

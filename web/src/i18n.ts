@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { ApiError } from './api/request';
-import { DEFAULT_LOCALE, isLocale, messagesOf, type Locale } from './locales';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locales/meta';
+import { bootMessagesOf } from './locales/boot';
 
 const STORAGE_KEY = 'chorus.locale';
 
@@ -31,8 +32,8 @@ const initial = storedLocale();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: messagesOf('zh-CN') },
-    'en-US': { translation: messagesOf('en-US') },
+    'zh-CN': { translation: bootMessagesOf('zh-CN') },
+    'en-US': { translation: bootMessagesOf('en-US') },
   },
   lng: initial,
   fallbackLng: DEFAULT_LOCALE,

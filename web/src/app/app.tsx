@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 // The ES build: `antd/locale/*` is CommonJS and arrives as `{ default }` in the bundle.
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -27,11 +27,9 @@ export function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={themeConfig} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntApp>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </ConfigProvider>
   );
 }

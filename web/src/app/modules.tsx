@@ -120,7 +120,7 @@ export const modules: ConsoleModule[] = [
   },
 ];
 
-export const HOME_PATH = '/dashboard';
+export { HOME_PATH } from './paths';
 
 /** The module whose path is the longest prefix of `pathname`. */
 export function moduleForPath(pathname: string): ConsoleModule | undefined {

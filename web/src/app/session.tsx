@@ -4,7 +4,7 @@ import { fetchMe, logout as apiLogout, updateMe } from '../api/session';
 import type { Me, MyWorkspace, User } from '../api/types';
 import { accessOf, type Access } from '../access';
 import { changeLocale, currentLocale } from '../i18n';
-import { isLocale, type Locale } from '../locales';
+import { isLocale, type Locale } from '../locales/meta';
 
 const WORKSPACE_KEY = 'chorus.workspaceId';
 

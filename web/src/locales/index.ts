@@ -37,9 +37,9 @@ import enText from './en-US/text';
 import enAnalytics from './en-US/analytics';
 import enLabels from './en-US/labels';
 
-export const LOCALES = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+import type { Locale } from './meta';
+
+export { LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './meta';
 
 /** Namespace files per locale; every key is already prefixed with its namespace (`members.invite.title`). */
 export const namespaces: Record<Locale, Record<string, Record<string, string>>> = {
@@ -64,8 +64,4 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
 /** All keys of a locale flattened into one dictionary. */
 export function messagesOf(locale: Locale): Record<string, string> {
   return Object.assign({}, ...Object.values(namespaces[locale]));
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

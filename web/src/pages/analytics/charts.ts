@@ -1,12 +1,8 @@
-/** ECharts for the analytics pages: the tree-shaken core (the CommonJS build crashes in production) and option builders. */
-import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+/**
+ * Option builders for the analytics charts. Each page registers only the ECharts parts it draws (from the
+ * tree-shaken `echarts/core`; the CommonJS build crashes in production), so no page downloads them all.
+ */
 import type { CompetitorBoard, Dashboard } from './api';
-
-echarts.use([BarChart, HeatmapChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
-export { echarts };
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Mo
 import { PlusOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DateTime } from 'luxon';
+import { addDays, todayIn } from '../../../utils/calendar-days';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
@@ -11,8 +11,14 @@ import { errorText } from '../../../i18n';
 import { applyFieldErrors } from '../../../utils/form-errors';
 import { useAsync } from '../../../utils/use-async';
 import { createCompetitor, getCompetitorBoard, listCompetitors, recordSnapshot, type Competitor, type CompetitorBoard } from '../api';
-import { competitorOption, echarts, rankingOption } from '../charts';
+import { competitorOption, rankingOption } from '../charts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import { fmtCount, fmtPct, usePlatformLabel } from '../format';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const PLATFORMS = ['weibo', 'wechat', 'douyin', 'kuaishou', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'mastodon', 'bluesky', 'telegram', 'sandbox'] as const;
 type Ranked = CompetitorBoard['ranking'][number];
@@ -24,8 +30,8 @@ export default function CompetitorsPage() {
   const workspace = useWorkspace();
   const platformLabel = usePlatformLabel();
   const canManage = workspace.permissions.includes('analytics.manage');
-  const today = DateTime.now().setZone(workspace.timeZone).toISODate()!;
-  const [range, setRange] = useState<[string, string]>([DateTime.fromISO(today).minus({ days: 29 }).toISODate()!, today]);
+  const today = todayIn(workspace.timeZone);
+  const [range, setRange] = useState<[string, string]>([addDays(today, -29), today]);
   const list = useAsync(() => listCompetitors(workspace.id), [workspace.id]);
   const board = useAsync(() => getCompetitorBoard(workspace.id, range[0], range[1]), [workspace.id, range[0], range[1]]);
   const [adding, setAdding] = useState(false);

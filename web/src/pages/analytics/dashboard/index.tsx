@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Card, Col, DatePicker, Descriptions, Empty, Modal, Row, Space, Spin, Statistic, Switch, Table, Typography } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DateTime } from 'luxon';
+import { addDays, daysBetween, todayIn } from '../../../utils/calendar-days';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/page-container';
@@ -10,16 +10,22 @@ import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
 import { useAsync } from '../../../utils/use-async';
 import { getDashboard, type Dashboard } from '../api';
-import { breakdownOption, echarts, heatmapOption, themeOption, trendOption } from '../charts';
+import { breakdownOption, heatmapOption, themeOption, trendOption } from '../charts';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import { fmtCount, fmtPct, usePlatformLabel, useThemeLabel } from '../format';
+
+echarts.use([BarChart, HeatmapChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 type Post = Dashboard['posts'][number];
 
 /** The comparison period: the same number of days just before the range. */
 function previousRange(from: string, to: string) {
-  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
-  const end = DateTime.fromISO(from).minus({ days: 1 });
-  return { compareFrom: end.minus({ days: days - 1 }).toISODate()!, compareTo: end.toISODate()! };
+  const days = daysBetween(from, to) + 1;
+  const end = addDays(from, -1);
+  return { compareFrom: addDays(end, -(days - 1)), compareTo: end };
 }
 
 export default function AnalyticsDashboardPage() {
@@ -28,9 +34,9 @@ export default function AnalyticsDashboardPage() {
   const platformLabel = usePlatformLabel();
   const themeLabel = useThemeLabel();
   const [params] = useSearchParams();
-  const today = DateTime.now().setZone(workspace.timeZone).toISODate()!;
+  const today = todayIn(workspace.timeZone);
   const [range, setRange] = useState<[string, string]>([
-    params.get('from') ?? DateTime.fromISO(today).minus({ days: 27 }).toISODate()!, params.get('to') ?? today,
+    params.get('from') ?? addDays(today, -27), params.get('to') ?? today,
   ]);
   const [compare, setCompare] = useState(true);
   const [scope, setScope] = useState<{ platform?: string; account?: string }>({});

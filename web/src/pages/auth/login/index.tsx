@@ -1,21 +1,33 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Typography, theme } from 'antd';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Button, Input, Typography, theme } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { login } from './api';
 import { BrandPanel } from './components/brand-panel';
 import { useSession } from '../../../app/session';
-import { LanguageSwitch } from '../../../app/layout/language-switch';
 import { LogoMark } from '../../../app/layout/logo';
-import { HOME_PATH } from '../../../app/modules';
+import { HOME_PATH } from '../../../app/paths';
 import { changeLocale, errorText } from '../../../i18n';
 import { updateMe } from '../../../api/session';
-import type { Locale } from '../../../locales';
+import { LOCALES, type Locale } from '../../../locales/meta';
 
 interface Values {
   email: string;
   password: string;
+}
+
+type Problems = Partial<Record<keyof Values, string>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The sign-in form is plain: the login page loads no form library (see the console bundle budgets). */
+function validate(v: Values, t: (k: string) => string): Problems {
+  const p: Problems = {};
+  if (!v.email.trim()) p.email = t('auth.login.email.required');
+  else if (!EMAIL.test(v.email.trim())) p.email = t('auth.login.email.invalid');
+  if (!v.password) p.password = t('auth.login.password.required');
+  return p;
 }
 
 /** Only same-site paths are followed after login. */
@@ -29,7 +41,8 @@ export default function LoginPage() {
   const { status, reload } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>({ email: '', password: '' });
+  const [problems, setProblems] = useState<Problems>({});
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A language picked here, before signing in, is saved to the account once signed in.
@@ -42,7 +55,11 @@ export default function LoginPage() {
 
   if (status === 'ready') return <Navigate to={target} replace />;
 
-  const onFinish = async (values: Values) => {
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(values, t);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     setSubmitting(true);
     setError(null);
     try {
@@ -62,7 +79,12 @@ export default function LoginPage() {
       <BrandPanel />
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16 }}>
-          <LanguageSwitch onChange={async (l) => { setChosenLocale(l); await changeLocale(l); }} />
+          {LOCALES.map((l) => (
+            <Button key={l} type="text" size="small" data-testid={`login-language-${l}`}
+              onClick={() => { setChosenLocale(l); void changeLocale(l); }}>
+              {t(`common.language.${l}`)}
+            </Button>
+          ))}
         </div>
         <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
           <div style={{ width: '100%', maxWidth: 380 }}>
@@ -76,37 +98,38 @@ export default function LoginPage() {
             {error && (
               <Alert type="error" showIcon message={error} style={{ marginBottom: 24 }} data-testid="login-error" />
             )}
-            <Form<Values> form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void onFinish(v)} data-testid="login-form">
-              <Form.Item
-                name="email"
-                label={t('auth.login.email')}
-                rules={[
-                  { required: true, message: t('auth.login.email.required') },
-                  { type: 'email', message: t('auth.login.email.invalid') },
-                ]}
-              >
+            <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="login-form">
+              <Field label={t('auth.login.email')} problem={problems.email} htmlFor="login-email">
                 <Input
+                  id="login-email"
+                  size="large"
+                  status={problems.email ? 'error' : undefined}
+                  value={values.email}
+                  onChange={(e) => setValues({ ...values, email: e.target.value })}
                   prefix={<MailOutlined style={{ color: token.colorTextTertiary }} />}
                   placeholder={t('auth.login.email.placeholder')}
                   autoComplete="username"
                   autoFocus
                   data-testid="login-email"
                 />
-              </Form.Item>
-              <Form.Item name="password" label={t('auth.login.password')} rules={[{ required: true, message: t('auth.login.password.required') }]}>
+              </Field>
+              <Field label={t('auth.login.password')} problem={problems.password} htmlFor="login-password">
                 <Input.Password
+                  id="login-password"
+                  size="large"
+                  status={problems.password ? 'error' : undefined}
+                  value={values.password}
+                  onChange={(e) => setValues({ ...values, password: e.target.value })}
                   prefix={<LockOutlined style={{ color: token.colorTextTertiary }} />}
                   placeholder={t('auth.login.password.placeholder')}
                   autoComplete="current-password"
                   data-testid="login-password"
                 />
-              </Form.Item>
-              <Form.Item style={{ marginBottom: 12 }}>
-                <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-                  {t('auth.login.submit')}
-                </Button>
-              </Form.Item>
-            </Form>
+              </Field>
+              <Button type="primary" size="large" htmlType="submit" block loading={submitting} data-testid="login-submit" style={{ marginBottom: 12 }}>
+                {t('auth.login.submit')}
+              </Button>
+            </form>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('auth.login.forgot')}</Typography.Text>
           </div>
         </div>
@@ -114,6 +137,17 @@ export default function LoginPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('common.footer')}</Typography.Text>
         </div>
       </div>
+    </div>
+  );
+}
+
+function Field({ label, problem, htmlFor, children }: { label: string; problem?: string; htmlFor: string; children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ marginBottom: 24 }}>
+      <label htmlFor={htmlFor} style={{ display: 'block', marginBottom: 8, fontSize: 16 }}>{label}</label>
+      {children}
+      {problem && <div role="alert" style={{ color: token.colorError, marginTop: 4 }}>{problem}</div>}
     </div>
   );
 }
