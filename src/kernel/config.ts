@@ -9,7 +9,22 @@ const schema = z.object({
   CHORUS_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CHORUS_BASE_URL: z.url('must be a URL like https://chorus.example.com').optional(),
   CHORUS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHORUS_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false', '1', '0']).default('false'),
+  CHORUS_TRUST_PROXY: z.string().trim().refine(
+    (v) => /^(true|false|\d{1,2})$/.test(v) || v.split(',').every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p.trim())),
+    'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+  ).default('false'),
 });
+
+/** `true`/`false`, a number of proxy hops to trust, or the addresses/CIDRs of the proxies (Fastify's trustProxy). */
+export type TrustProxy = boolean | number | string;
+
+function trustProxyOf(v: string): TrustProxy {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean).join(',');
+}
 
 export interface Config {
   dataDir: string;
@@ -19,6 +34,10 @@ export interface Config {
   secretKey?: string;
   baseUrl: string;
   logLevel: string;
+  /** Outbound requests to loopback/private/link-local hosts are allowed (demo, tests, closed networks). */
+  allowPrivateHosts: boolean;
+  /** Whether X-Forwarded-* headers are believed (deployments behind a reverse proxy). */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -44,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: c.CHORUS_SECRET_KEY,
     baseUrl: c.CHORUS_BASE_URL ?? `http://${c.HOST}:${c.PORT}`,
     logLevel: c.CHORUS_LOG_LEVEL,
+    allowPrivateHosts: c.CHORUS_ALLOW_PRIVATE_HOSTS === 'true' || c.CHORUS_ALLOW_PRIVATE_HOSTS === '1',
+    trustProxy: trustProxyOf(c.CHORUS_TRUST_PROXY),
   };
 }

@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { ZodError, type z } from 'zod';
 import { DomainError } from '../kernel/errors.js';
+import type { TrustProxy } from '../kernel/config.js';
 import { can, tokenCan, type Permission } from '../modules/team/model.js';
 import type { Actor, Principal } from '../modules/team/service.js';
 import { errorHandler, sendError, zodFields } from './errors.js';
@@ -50,6 +51,11 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   throw new DomainError('validation_failed', { message: `invalid ${where}`, fields });
 }
 
+/** A hop count trusts that many proxies nearest to us (Fastify's types take it as a function). */
+function trustProxyOption(tp: TrustProxy): boolean | string | ((addr: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp;
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const routes = opts.routes ?? moduleRoutes;
@@ -57,7 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } } : opts.logger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: trustProxyOption(services.config.trustProxy),
   });
   await app.register(cookie);
   app.setErrorHandler(errorHandler);

@@ -1,5 +1,6 @@
 // The modules Chorus is made of: their routes, error codes and jobs. Add a line per module.
 import type { ErrorStatusMap } from '../kernel/errors.js';
+import { outboundErrors } from '../kernel/outbound.js';
 import { teamErrors } from '../modules/team/errors.js';
 import { teamRoutes } from '../modules/team/routes.js';
 import { notifyErrors } from '../modules/notify/errors.js';
@@ -24,6 +25,6 @@ import { listeningErrors } from '../modules/listening/errors.js';
 import { listeningRoutes } from '../modules/listening/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [listeningErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [outboundErrors, listeningErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
 export const moduleRoutes: AnyRoute[] = [...listeningRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

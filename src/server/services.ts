@@ -3,6 +3,7 @@ import type { Jobs } from '../jobs/queue.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Config } from '../kernel/config.js';
 import { createVault, loadVaultKey, type Vault } from '../kernel/vault.js';
+import { configureOutbound } from '../kernel/outbound.js';
 import { join } from 'node:path';
 import { createTeamService } from '../modules/team/service.js';
 import { createAccountsService } from '../modules/accounts/service.js';
@@ -28,6 +29,7 @@ export interface Deps {
 
 /** The composition root: every module's service, built once per process. */
 export function createServices(deps: Deps) {
+  configureOutbound({ allowPrivateHosts: deps.config.allowPrivateHosts });
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
   const team = createTeamService({ database: deps.database, clock: deps.clock });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });

@@ -20,10 +20,12 @@ export interface TestRuntime {
 }
 
 /** The whole server on a fresh database, as `chorus serve` builds it; requests go through app.inject. */
-export async function createTestRuntime(opts: { backend?: Backend; clock?: Clock; worker?: boolean; notifyRetry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean } } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(opts: { backend?: Backend; clock?: Clock; worker?: boolean; notifyRetry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean }; allowPrivateHosts?: boolean } = {}): Promise<TestRuntime> {
   const database = await createTestDatabase(opts.backend ?? 'pglite');
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-rt-'));
-  const config = loadConfig({ CHORUS_DATA_DIR: dataDir, CHORUS_LOG_LEVEL: 'silent', CHORUS_SECRET_KEY: 'test-secret-key-0123456789' });
+  const config = loadConfig({ CHORUS_DATA_DIR: dataDir, CHORUS_LOG_LEVEL: 'silent', CHORUS_SECRET_KEY: 'test-secret-key-0123456789',
+    // Tests talk to fake platforms and receivers on 127.0.0.1; a test of the outbound policy turns this off.
+    CHORUS_ALLOW_PRIVATE_HOSTS: opts.allowPrivateHosts === false ? 'false' : 'true' });
   const jobs = createJobs(database);
   const clock = opts.clock ?? systemClock;
   const services = createServices({ database, jobs, clock, config, notifyRetry: opts.notifyRetry });

@@ -9,7 +9,8 @@ export function registerServeCommand(program: Command) {
     .option('--no-worker', 'do not run job workers in this process (run `chorus worker` elsewhere)')
     .option('--demo', 'on first start, create a demo workspace with sample data and print a one-time login')
     .action(async (opts: { port?: string; host?: string; worker: boolean; demo?: boolean; dataDir?: string }) => {
-      const config = configFrom(opts);
+      // The demo's sandbox network and receivers run on this machine, so the demo may reach private hosts.
+      const config = opts.demo ? { ...configFrom(opts), allowPrivateHosts: true } : configFrom(opts);
       const { openRuntime, closeOnSignals } = await import('../../server/runtime.js');
       const { buildApp } = await import('../../server/app.js');
       const runtime = await openRuntime(config, { worker: opts.worker });
