@@ -9,3 +9,4 @@ export * from '../modules/publishing/tables.js';
 export * from '../modules/content/tables.js';
 export * from '../modules/analytics/tables.js';
 export * from '../modules/listening/tables.js';
+export * from '../modules/inbox/tables.js';

@@ -50,6 +50,7 @@ export const PERMISSIONS = {
 
   'inbox.read': ['owner', 'leader', 'manager', 'community', 'compliance', 'analyst'],
   'inbox.reply': ['owner', 'manager', 'community'],
+  'inbox.manage': ['owner', 'manager'],
 
   'analytics.read': ALL,
   'analytics.import': ['owner', 'manager', 'analyst'],

@@ -28,6 +28,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (err instanceof DomainError) {
     const status = statusOf(err.code);
     if (status === 500) req.log.error({ err }, `error code without a status: ${err.code}`);
+    // details travel with the error where the caller needs them (compliance.blocked carries its findings)
+    if (err.details) return reply.status(status).send({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.details } });
     return sendError(reply, status, err.code, err.message, err.fields);
   }
   // A platform refused or failed: the caller learns which kind (retry later, re-authorise, bad content …), not a 500.

@@ -6,6 +6,7 @@ import { deliverJob } from '../modules/notify/jobs.js';
 import { publishingJobs, schedulePublishingSweep } from '../modules/publishing/jobs.js';
 import { cadenceCheckJob, scheduleCadenceCheck } from '../modules/content/cadence-check.job.js';
 import { analyticsJobs, scheduleAnalytics } from '../modules/analytics/jobs.js';
+import { inboxJobs, scheduleInbox } from '../modules/inbox/jobs.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
@@ -14,6 +15,7 @@ export function registerJobs(services: Services): void {
   services.jobs.register(filingsRemindJob(services.accounts) as never);
   for (const def of publishingJobs(services.publishing)) services.jobs.register(def);
   for (const def of analyticsJobs(services.analytics)) services.jobs.register(def);
+  for (const def of inboxJobs(services.inbox)) services.jobs.register(def);
 }
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
@@ -22,4 +24,5 @@ export async function registerSchedules(services: Services): Promise<void> {
   await scheduleFilingsRemind(services.jobs);
   await schedulePublishingSweep(services.jobs);
   await scheduleAnalytics(services.jobs);
+  await scheduleInbox(services.jobs);
 }

@@ -23,8 +23,10 @@ import { analyticsErrors } from '../modules/analytics/errors.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { listeningErrors } from '../modules/listening/errors.js';
 import { listeningRoutes } from '../modules/listening/routes.js';
+import { inboxErrors } from '../modules/inbox/errors.js';
+import { inboxRoutes } from '../modules/inbox/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [outboundErrors, listeningErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [inboxErrors, outboundErrors, listeningErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
-export const moduleRoutes: AnyRoute[] = [...listeningRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];
+export const moduleRoutes: AnyRoute[] = [...inboxRoutes, ...listeningRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

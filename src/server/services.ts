@@ -17,6 +17,7 @@ import { createInboundService } from '../modules/inbound/service.js';
 import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
 import { createListeningService } from '../modules/listening/service.js';
+import { createInboxService } from '../modules/inbox/service.js';
 
 export interface Deps {
   database: Database;
@@ -52,7 +53,8 @@ export function createServices(deps: Deps) {
   const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
   const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, analytics, listening };
+  const inbox = createInboxService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, compliance, notify, inbound });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inbox, analytics, listening };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -18,6 +18,17 @@ export interface InboundListener {
   (workspaceId: string, accountId: string, events: PlatformEvent[]): Promise<void>;
 }
 
+/** A stored people-written or platform item with its analysis, for modules that build on inbound (the inbox). */
+export interface StoredInbound {
+  id: string; type: PlatformEvent['type']; occurredAt: Date; authorId: string | null; authorName: string | null;
+  platformPostId: string | null; text: string | null; sentiment: string | null; sentimentScore: number | null;
+  intent: string | null; spam: boolean | null; riskCues: string[] | null; event: PlatformEvent;
+}
+
+export interface InboundStoredListener {
+  (workspaceId: string, accountId: string, platform: string, items: StoredInbound[]): Promise<void>;
+}
+
 export function presentInbound(r: InboundItemRow) {
   return {
     id: r.id, accountId: r.accountId, platform: r.platform, type: r.type, via: r.via,
@@ -36,6 +47,7 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
   const db = database.db;
   const store = createInboundStore();
   const listeners: InboundListener[] = [];
+  const storedListeners: InboundStoredListener[] = [];
 
   async function ingest(workspaceId: string, accountId: string, platform: string, via: 'webhook' | 'poll', events: PlatformEvent[]) {
     const rows = events.map(toInboundRow);
@@ -53,11 +65,24 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
     const fresh = new Set(stored.map((s) => s.eventId));
     const newEvents = events.filter((e) => fresh.has(canonicalEventId(e)));
     if (newEvents.length > 0) for (const l of listeners) await l(workspaceId, accountId, newEvents);
+    if (stored.length > 0 && storedListeners.length > 0) {
+      // riskCues: reported by the text analysis where it has them (read loosely until every model does)
+      const cues = new Map([...analyses].map(([r, a]) => [r.eventId, (a as { riskCues?: string[] }).riskCues ?? null]));
+      const original = new Map(rows.map((r) => [r.eventId, r.payload as PlatformEvent])); // with real Dates, not the jsonb copy
+      const items: StoredInbound[] = stored.map((s) => ({
+        id: s.id, type: s.type as PlatformEvent['type'], occurredAt: s.occurredAt, authorId: s.authorId, authorName: s.authorName,
+        platformPostId: s.platformPostId, text: s.text, sentiment: s.sentiment, sentimentScore: s.sentimentScore, intent: s.intent,
+        spam: s.spam, riskCues: cues.get(s.eventId) ?? null, event: original.get(s.eventId)!,
+      }));
+      for (const l of storedListeners) await l(workspaceId, accountId, platform, items);
+    }
     return { received: events.length, stored: stored.length };
   }
 
   return {
     onEvents(listener: InboundListener) { listeners.push(listener); },
+    /** Called with the newly stored items and their analysis (the inbox threads them into conversations). */
+    onStored(listener: InboundStoredListener) { storedListeners.push(listener); },
 
     /** A platform's HTTP call to our webhook endpoint: handshake, verify the signature, store the events, acknowledge. */
     async receiveWebhook(workspaceId: string, accountId: string, platform: string, req: WebhookRequest): Promise<WebhookResponse> {
