@@ -10,9 +10,12 @@ import {
   permissionsOf, verifyAuditChain, type Permission, type Role, type WorkingHours,
 } from './model.js';
 import { createTeamStore, type ApiTokenRow, type UserRow, type WorkspaceRow } from './store.js';
+import { createPrincipalCache } from './principal-cache.js';
 
 export { SESSION_DAYS } from '../../kernel/http/session-cookies.js';
 import { SESSION_DAYS } from '../../kernel/http/session-cookies.js';
+/** How often a token's "last used" time is written at most. */
+const LAST_USED_EVERY_MS = 60_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Who is calling: a person through a session, or an API token bound to one workspace. */
@@ -54,10 +57,11 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export function createTeamService(deps: { database: Database; clock: Clock }) {
+export function createTeamService(deps: { database: Database; clock: Clock; principalCacheTtlMs?: number }) {
   const { database, clock } = deps;
   const db = database.db;
   const store = createTeamStore();
+  const principals = createPrincipalCache<Principal, Role>({ ttlMs: deps.principalCacheTtlMs });
 
   async function record(tx: DbOrTx, actor: { userId: string | null; workspaceId: string }, entry: AuditInput) {
     await store.lockAuditChain(tx, actor.workspaceId);
@@ -131,28 +135,42 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
     },
 
     async logout(principal: Principal) {
-      if (principal.sessionHash) await store.deleteSession(db, principal.sessionHash);
+      if (!principal.sessionHash) return;
+      await store.deleteSession(db, principal.sessionHash);
+      principals.forgetCredential(principal.sessionHash);
     },
 
-    /** Resolves a bearer or cookie token to a principal, or null. */
+    /** Resolves a bearer or cookie token to a principal, or null. Reads never write: see `lastUsedEvery`. */
     async authenticate(token: string): Promise<Principal | null> {
       const hash = sha256(token);
+      const cached = principals.credential(hash);
+      if (cached) return cached;
       if (token.startsWith('ct_')) {
         const row = await store.findApiTokenByHash(db, hash);
-        if (!row || (row.expiresAt && row.expiresAt <= clock.now())) return null;
-        await store.touchApiToken(db, row.id, clock.now());
-        return { userId: row.userId, via: 'token', tokenWorkspaceId: row.workspaceId, scopes: row.scopes };
+        const now = clock.now();
+        if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
+        // "Last used" is kept to the minute: a token read a thousand times a second writes once a minute.
+        if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) await store.touchApiToken(db, row.id, now);
+        const principal: Principal = { userId: row.userId, via: 'token', tokenWorkspaceId: row.workspaceId, scopes: row.scopes };
+        principals.rememberCredential(hash, row.userId, principal, row.expiresAt ? Date.now() + (row.expiresAt.getTime() - now.getTime()) : null);
+        return principal;
       }
       const session = await store.findSession(db, hash, clock.now());
       if (!session) return null;
-      return { userId: session.userId, via: 'session', sessionHash: hash, csrfToken: session.csrfToken };
+      const principal: Principal = { userId: session.userId, via: 'session', sessionHash: hash, csrfToken: session.csrfToken };
+      principals.rememberCredential(hash, session.userId, principal, Date.now() + (session.expiresAt.getTime() - clock.now().getTime()));
+      return principal;
     },
 
     /** The role a principal holds in a workspace, or null when it is none of theirs. */
     async roleIn(principal: Principal, workspaceId: string): Promise<Role | null> {
       if (principal.tokenWorkspaceId && principal.tokenWorkspaceId !== workspaceId) return null;
+      const cached = principals.role(principal.userId, workspaceId);
+      if (cached) return cached;
       const m = await store.findMembership(db, workspaceId, principal.userId);
-      return (m?.role as Role | undefined) ?? null;
+      const role = (m?.role as Role | undefined) ?? null;
+      if (role) principals.rememberRole(principal.userId, workspaceId, role);
+      return role;
     },
 
     async me(principal: Principal) {
@@ -183,6 +201,7 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
       await db.transaction(async (tx) => {
         await store.updateUser(tx, user.id, { passwordHash });
         await store.deleteSessionsOfUser(tx, user.id);
+        principals.forgetUser(user.id);
         for (const m of await store.listMembershipsOfUser(tx, user.id)) {
           await record(tx, { userId: user.id, workspaceId: m.workspace.id }, { action: 'user.password_changed', targetType: 'user', targetId: user.id });
         }
@@ -259,6 +278,7 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
         if (!canAssignRole(actor.role, m.role as Role, role)) throw new DomainError('members.role_not_allowed');
         if (m.role === 'owner' && role !== 'owner' && (await store.countOwners(tx, actor.workspaceId)) <= 1) throw new DomainError('members.last_owner');
         await store.updateMembershipRole(tx, actor.workspaceId, userId, role);
+        principals.forgetUser(userId);
         await record(tx, actor, { action: 'members.role_changed', targetType: 'user', targetId: userId, details: { from: m.role, to: role } });
         const member = (await store.listMembers(tx, actor.workspaceId)).find((r) => r.userId === userId)!;
         return { member: { ...member, role: member.role as Role, joinedAt: member.joinedAt.toISOString() } };
@@ -272,6 +292,7 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
         if (!canAssignRole(actor.role, m.role as Role, null)) throw new DomainError('members.role_not_allowed');
         if (m.role === 'owner' && (await store.countOwners(tx, actor.workspaceId)) <= 1) throw new DomainError('members.last_owner');
         await store.deleteMembership(tx, actor.workspaceId, userId);
+        principals.forgetUser(userId);
         await record(tx, actor, { action: 'members.removed', targetType: 'user', targetId: userId, details: { role: m.role } });
       });
     },
@@ -300,6 +321,7 @@ export function createTeamService(deps: { database: Database; clock: Clock }) {
       await db.transaction(async (tx) => {
         const row = await store.revokeApiToken(tx, actor.workspaceId, tokenId, clock.now());
         if (!row) throw new DomainError('tokens.not_found');
+        principals.forgetCredential(row.tokenHash);
         await record(tx, actor, { action: 'tokens.revoked', targetType: 'api_token', targetId: tokenId, details: { name: row.name } });
       });
     },
