@@ -37,7 +37,9 @@ export function createServices(deps: Deps) {
   const compliance = createComplianceService();
   const review = createReviewService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance,
-    notify: (n) => notify.notify(null, n.workspaceId, { event: 'review.overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
+    notify: (tx, n) => notify.notify(tx, n.workspaceId, {
+      event: n.event, severity: n.event === 'review.overdue' ? 'warning' : 'info', title: n.title, body: n.body, link: n.link, userIds: n.userIds,
+    }),
   });
   const accounts = createAccountsService({
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,

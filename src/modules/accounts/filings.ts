@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { can, type Role } from '../team/model.js';
 import type { Actor } from '../team/service.js';
 import type { AccountsContext } from './context.js';
 import {
@@ -42,12 +43,22 @@ export function createFilingOps(ctx: AccountsContext) {
     return f;
   }
 
-  function requireApprover(actor: Actor, f: FilingRow) {
+  /**
+   * The roles the actor decides for: their own, if required; and, for the owner, every required role
+   * that no other member may approve (单人自审: a one-person team registers and activates alone).
+   */
+  function rolesDecided(actor: Actor, f: FilingRow, others: Array<{ userId: string; role: Role }>): { roles: Role[]; standIn: Role[] } {
     if (f.status !== 'pending') throw new DomainError('accounts.filing_closed', { message: `the filing is ${f.status}` });
-    if (!f.requiredRoles.includes(actor.role)) {
+    const own = f.requiredRoles.includes(actor.role) ? [actor.role] : [];
+    const standIn = actor.role !== 'owner' ? [] : (f.requiredRoles as Role[]).filter((r) => r !== actor.role
+      && !others.some((m) => m.userId !== actor.userId && m.role === r && can(m.role, 'accounts.approve_filing')));
+    if (own.length === 0 && standIn.length === 0) {
       throw new DomainError('accounts.not_an_approver', { message: `approvers are: ${f.requiredRoles.join(', ')}` });
     }
+    return { roles: [...own, ...standIn] as Role[], standIn };
   }
+
+  const othersOf = async (workspaceId: string) => (await team.listMembers({ workspaceId } as Actor)).items;
 
   /** Applies a completed filing to its account. */
   async function complete(tx: DbOrTx, f: FilingRow, a: AccountRow) {
@@ -125,16 +136,23 @@ export function createFilingOps(ctx: AccountsContext) {
      * checked again, so a name that breaks the rule cannot pass. The last approval applies the filing.
      */
     async approve(actor: Actor, filingId: string, note?: string) {
+      const members = await othersOf(actor.workspaceId);
       return db.transaction(async (tx) => {
         const f = await findFilingOrFail(tx, actor.workspaceId, filingId);
-        requireApprover(actor, f);
-        if (f.approvals.some((x) => x.role === actor.role)) throw new DomainError('accounts.already_approved', { message: `${actor.role} has already approved` });
+        const decided = rolesDecided(actor, f, members);
+        const roles = decided.roles.filter((r) => !f.approvals.some((x) => x.role === r));
+        if (roles.length === 0) throw new DomainError('accounts.already_approved', { message: `${actor.role} has already approved` });
         const a = await ctx.findOrFail(tx, actor.workspaceId, f.accountId, true);
         if (f.kind !== 'retirement') ctx.requireName(f.form.name, a.type as AccountType, await ctx.settingsOf(tx, actor.workspaceId));
-        const approvals = [...f.approvals, { role: actor.role, userId: actor.userId, at: clock.now().toISOString(), note: note ?? null }];
+        const at = clock.now().toISOString();
+        const approvals = [...f.approvals, ...roles.map((role) => ({ role, userId: actor.userId, at, note: note ?? null }))];
         const done = filingComplete(f.requiredRoles, approvals);
         const row = await store.updateFiling(tx, actor.workspaceId, f.id, { approvals, ...(done && { status: 'approved', decidedAt: clock.now() }) });
-        await team.record(tx, actor, { action: 'accounts.filing_approved', targetType: 'account_filing', targetId: f.id, details: { accountId: a.id, kind: f.kind, role: actor.role, complete: done } });
+        const standIn = decided.standIn.filter((r) => roles.includes(r));
+        await team.record(tx, actor, {
+          action: 'accounts.filing_approved', targetType: 'account_filing', targetId: f.id,
+          details: { accountId: a.id, kind: f.kind, role: actor.role, complete: done, ...(standIn.length > 0 && { selfReview: true, mode: '单人自审', standIn }) },
+        });
         const account = done ? await complete(tx, row, a) : a;
         if (done && f.kind === 'initial') await team.record(tx, actor, { action: 'accounts.activated', targetType: 'account', targetId: a.id, details: { filingId: f.id } });
         return { filing: presentFiling(row, account.displayName, account.platform, clock.now()), account: await ctx.present(tx, account) };
@@ -142,9 +160,10 @@ export function createFilingOps(ctx: AccountsContext) {
     },
 
     async reject(actor: Actor, filingId: string, reason: string) {
+      const members = await othersOf(actor.workspaceId);
       return db.transaction(async (tx) => {
         const f = await findFilingOrFail(tx, actor.workspaceId, filingId);
-        requireApprover(actor, f);
+        rolesDecided(actor, f, members);
         if (f.kind === 'retirement') throw new DomainError('accounts.invalid_transition', { message: 'a retirement report can only be acknowledged' });
         const row = await store.updateFiling(tx, actor.workspaceId, f.id, { status: 'rejected', decidedAt: clock.now(), rejectedBy: actor.userId, rejectionReason: reason });
         await team.record(tx, actor, { action: 'accounts.filing_rejected', targetType: 'account_filing', targetId: f.id, details: { accountId: f.accountId, kind: f.kind, role: actor.role, reason } });

@@ -109,10 +109,10 @@ export function createItemOps(ctx: ContentContext) {
     item = await refreshStatus(item, variants, states, published);
     const [tz, accounts, media, names] = await Promise.all([
       ctx.timeZoneOf(workspaceId), ctx.accountsOf(workspaceId), mediaMap(db, workspaceId, variants.flatMap((v) => v.mediaIds)),
-      store.userNames(db, item.ownerId ? [item.ownerId] : []),
+      store.userNames(db, [item.ownerId, item.factOwnerId].filter((x): x is string => !!x)),
     ]);
     return {
-      item: presentItem(item, names.get(item.ownerId ?? '') ?? null, tz),
+      item: presentItem(item, names, tz),
       variants: variants.map((v) => presentVariant(v, {
         accountName: v.accountId ? accounts.get(v.accountId)?.displayName ?? null : null, media, review: reviewView(v, states),
         publish: published?.get(v.id) ?? null,
@@ -125,6 +125,7 @@ export function createItemOps(ctx: ContentContext) {
     const { targets, platforms } = targetsOf(input.platforms ?? [], input.accountIds ?? [], accounts);
     await requireDraftRights(actor, input.accountIds ?? []);
     await ctx.requireMembers(actor.workspaceId, [input.ownerId], 'ownerId');
+    await ctx.requireMembers(actor.workspaceId, [input.factOwnerId], 'factOwnerId');
     const master: MasterJson = { text: '', hashtags: [], mentions: [], mediaIds: [], ...input.master };
     const id = newId();
     await db.transaction(async (tx) => {
@@ -153,6 +154,7 @@ export function createItemOps(ctx: ContentContext) {
     const { targets, platforms } = targetsOf(input.platforms ?? before.platforms, accountIds, accounts);
     if (input.accountIds) await requireDraftRights(actor, input.accountIds.filter((a) => !before.accountIds.includes(a)));
     await ctx.requireMembers(actor.workspaceId, [input.ownerId], 'ownerId');
+    await ctx.requireMembers(actor.workspaceId, [input.factOwnerId], 'factOwnerId');
     const changed = await db.transaction(async (tx) => {
       const item = await ctx.findItemOrFail(tx, actor.workspaceId, itemId, true);
       const { master, platforms: _p, accountIds: _a, plannedAt, ...fields } = input;
@@ -197,8 +199,9 @@ export function createItemOps(ctx: ContentContext) {
 
   async function list(actor: Pick<Actor, 'workspaceId'>, f: ListFilter) {
     const rows = await store.listItems(db, actor.workspaceId, { ...f, from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined });
-    const [tz, names] = await Promise.all([ctx.timeZoneOf(actor.workspaceId), store.userNames(db, [...new Set(rows.map((r) => r.ownerId).filter((x): x is string => !!x))])]);
-    return { items: rows.map((r) => presentItem(r, names.get(r.ownerId ?? '') ?? null, tz)) };
+    const people = [...new Set(rows.flatMap((r) => [r.ownerId, r.factOwnerId]).filter((x): x is string => !!x))];
+    const [tz, names] = await Promise.all([ctx.timeZoneOf(actor.workspaceId), store.userNames(db, people)]);
+    return { items: rows.map((r) => presentItem(r, names, tz)) };
   }
 
   /** 实际数据: filled from analytics (or by hand) once the item has run. */

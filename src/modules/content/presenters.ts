@@ -2,17 +2,18 @@
 import { adaptForPlatform, isContentPlatform, localParts, weekdayLabel, type AdaptWarning, type ContentStatus, type MediaFacts } from './model.js';
 import type { ItemRow, MediaRow, VariantRow } from './store.js';
 
-export function presentItem(i: ItemRow, ownerName: string | null, timeZone: string) {
+export function presentItem(i: ItemRow, names: ReadonlyMap<string, string>, timeZone: string) {
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   const parts = i.plannedAt ? localParts(i.plannedAt, timeZone) : null;
   return {
     id: i.id, plannedAt: i.plannedAt?.toISOString() ?? null, date: parts?.date ?? null, time: parts?.time ?? null,
     weekday: i.plannedAt ? weekdayLabel(i.plannedAt, timeZone) : null,
     platforms: i.platforms, accountIds: i.accountIds, topic: i.topic, themeClass: i.themeClass, format: i.format, goal: i.goal,
-    owner: i.ownerId ? { id: i.ownerId, name: ownerName ?? '' } : null,
+    owner: person(i.ownerId), factOwner: person(i.factOwnerId),
     summary: i.summary, mediaNotes: i.mediaNotes, engagementPrompt: i.engagementPrompt,
     expectedExposure: i.expectedExposure, expectedInteractions: i.expectedInteractions,
-    actualExposure: i.actualExposure, actualInteractions: i.actualInteractions, notes: i.notes,
-    status: i.status as ContentStatus, campaign: i.campaign, goalRef: i.goalRef,
+    actualExposure: i.actualExposure, actualInteractions: i.actualInteractions, actualConversions: i.actualConversions, notes: i.notes,
+    status: i.status as ContentStatus, publishWhenApproved: i.publishWhenApproved, campaign: i.campaign, goalRef: i.goalRef,
     master: {
       text: i.master.text, title: i.master.title ?? null, digest: i.master.digest ?? null, hashtags: i.master.hashtags ?? [],
       mentions: i.master.mentions ?? [], mediaIds: i.master.mediaIds ?? [],

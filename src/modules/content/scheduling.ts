@@ -24,11 +24,15 @@ export function createSchedulingOps(ctx: ContentContext, items: ItemOps) {
     const variants = await store.listVariants(db, actor.workspaceId, [itemId]);
     if (variants.length === 0) throw new DomainError('content.no_variants', { message: 'choose platforms or accounts first' });
     const media = await items.mediaMap(db, actor.workspaceId, variants.flatMap((v) => v.mediaIds));
-    const factOwner = opts.factOwnerUserId !== undefined ? opts.factOwnerUserId : (item.ownerId && item.ownerId !== (item.createdBy ?? actor.userId) ? item.ownerId : null);
+    // 事实核查人: the one named in the request, else the item's field; with none, review asks the owner or the managers.
+    const factOwner = opts.factOwnerUserId !== undefined ? opts.factOwnerUserId : item.factOwnerId;
+    const accounts = await ctx.accountsOf(actor.workspaceId);
     await ctx.review.submit(actor, {
-      subjectType: SUBJECT_TYPE, subjectId: itemId, contentType: 'post', ...(factOwner ? { factOwnerUserId: factOwner } : {}),
+      subjectType: SUBJECT_TYPE, subjectId: itemId, contentType: 'post', factOwnerUserId: factOwner ?? null,
+      ownerUserId: item.ownerId, title: item.topic,
       variants: variants.map((v) => ({
         variantId: v.id, platform: v.platform as never, ...(v.title ? { title: v.title } : {}), text: v.text,
+        ...(v.accountId && { accountId: v.accountId, accountName: accounts.get(v.accountId)?.displayName ?? undefined }),
         media: v.mediaIds.map((id) => media.get(id)).filter((m) => !!m).map((m) => ({ id: m!.id, kind: m!.kind as 'image' | 'video', rights: m!.rights })),
       })),
     }, { authorId: item.createdBy ?? actor.userId });

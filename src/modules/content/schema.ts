@@ -27,6 +27,8 @@ const itemFields = {
   format: opt(20),
   goal: opt(200),
   ownerId: z.uuid().nullable().optional(),
+  /** 事实核查人: who vouches for the facts at the accuracy review stage. */
+  factOwnerId: z.uuid().nullable().optional(),
   summary: opt(2000),
   mediaNotes: opt(1000),
   engagementPrompt: opt(500),
@@ -35,6 +37,8 @@ const itemFields = {
   notes: opt(1000),
   campaign: opt(100),
   goalRef: opt(100),
+  /** Schedule at the planned time as soon as review approves (needs content.schedule). */
+  publishWhenApproved: z.boolean().optional(),
   master: masterSchema.optional(),
 };
 
@@ -80,10 +84,11 @@ export const itemSchema = z.object({
   id: z.string(), plannedAt: z.string().nullable(), date: z.string().nullable(), time: z.string().nullable(), weekday: z.string().nullable(),
   platforms: z.array(z.string()), accountIds: z.array(z.string()), topic: z.string(), themeClass: z.string().nullable(),
   format: z.string().nullable(), goal: z.string().nullable(), owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  factOwner: z.object({ id: z.string(), name: z.string() }).nullable(),
   summary: z.string().nullable(), mediaNotes: z.string().nullable(), engagementPrompt: z.string().nullable(),
   expectedExposure: z.number().nullable(), expectedInteractions: z.number().nullable(),
-  actualExposure: z.number().nullable(), actualInteractions: z.number().nullable(), notes: z.string().nullable(),
-  status: statusSchema, campaign: z.string().nullable(), goalRef: z.string().nullable(),
+  actualExposure: z.number().nullable(), actualInteractions: z.number().nullable(), actualConversions: z.number().nullable(), notes: z.string().nullable(),
+  status: statusSchema, publishWhenApproved: z.boolean(), campaign: z.string().nullable(), goalRef: z.string().nullable(),
   master: z.object({ text: z.string(), title: z.string().nullable(), digest: z.string().nullable(), hashtags: z.array(z.string()), mentions: z.array(z.string()), mediaIds: z.array(z.string()) }),
   createdAt: z.string(), updatedAt: z.string(),
 });

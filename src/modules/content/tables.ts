@@ -25,6 +25,8 @@ export const contentItems = pgTable('content_items', {
   format: text('format'),
   goal: text('goal'),
   ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  /** 事实核查人: vouches for the facts at the accuracy review stage (none: the owner or the managers do). */
+  factOwnerId: uuid('fact_owner_id').references(() => users.id, { onDelete: 'set null' }),
   summary: text('summary'),
   mediaNotes: text('media_notes'),
   engagementPrompt: text('engagement_prompt'),
@@ -32,9 +34,12 @@ export const contentItems = pgTable('content_items', {
   expectedInteractions: integer('expected_interactions'),
   actualExposure: integer('actual_exposure'),
   actualInteractions: integer('actual_interactions'),
+  actualConversions: integer('actual_conversions'),
   actualUpdatedAt: timestamp('actual_updated_at', { withTimezone: true }),
   notes: text('notes'),
   status: text('status').notNull(),
+  /** The author asked for the item to be scheduled at its planned time as soon as review approves it. */
+  publishWhenApproved: boolean('publish_when_approved').notNull().default(false),
   campaign: text('campaign'),
   goalRef: text('goal_ref'),
   master: jsonb('master').$type<MasterJson>().notNull(),

@@ -8,7 +8,7 @@ import type { Platform } from '../compliance/model.js';
 import { createComplianceService, type ComplianceService } from '../compliance/service.js';
 import type { Role } from '../team/model.js';
 import type { Actor, TeamService } from '../team/service.js';
-import { DEFAULT_POLICY, type ReviewPolicy } from './model.js';
+import { DEFAULT_POLICY, decidesAs, leadersDecideAnyIn, type Panel, type ReviewPolicy, type StageConfig, type Subject } from './model.js';
 import { presentEvent, presentItemHeader, presentVariant } from './presenters.js';
 import { createReviewStore, type ReviewItemRow, type ReviewVariantRow } from './store.js';
 import type { ReviewComment } from './tables.js';
@@ -23,11 +23,17 @@ export interface OverdueJobData {
   stageKey: string;
 }
 
-/** Delivers a reminder to people; the default only logs (the in-app record is `review_reminders`). */
-export type ReviewNotifier = (input: { workspaceId: string; userIds: string[]; title: string; body: string; link: string }) => Promise<void>;
+/** What review tells people about: an item waiting for them, or a stage past its due time. */
+export type ReviewNotice = 'review.waiting' | 'review.overdue';
 
-export const logOnlyNotifier: ReviewNotifier = async (input) => {
-  console.info(`[review] reminder to ${input.userIds.length} reviewer(s): ${input.title}`);
+/**
+ * Tells people something (in-app and their channels), inside the caller's transaction when one is
+ * given; the default only logs (the in-app record of overdue stages is `review_reminders`).
+ */
+export type ReviewNotifier = (tx: DbOrTx | null, input: { event: ReviewNotice; workspaceId: string; userIds: string[]; title: string; body: string; link: string }) => Promise<void>;
+
+export const logOnlyNotifier: ReviewNotifier = async (_tx, input) => {
+  console.info(`[review] ${input.event} to ${input.userIds.length} reviewer(s): ${input.title}`);
 };
 
 export interface ReviewDeps {
@@ -53,6 +59,27 @@ export function createReviewContext(deps: ReviewDeps) {
   async function membersOf(workspaceId: string): Promise<Array<{ userId: string; name: string; role: Role }>> {
     const { items } = await team.listMembers({ workspaceId } as Actor);
     return items;
+  }
+
+  /** Who could decide a stage now: read before a transaction (the member list uses the top-level handle). */
+  async function panelOf(workspaceId: string, policy?: ReviewPolicy): Promise<Panel> {
+    const members = await membersOf(workspaceId);
+    const p = policy ?? (await policyOf(database.db, workspaceId)).policy;
+    return { members, leadersDecideAny: leadersDecideAnyIn(p, members.length) };
+  }
+
+  /** Tells everyone who may now decide these opened stages that the item waits for them (one notice per item). */
+  async function notifyWaiting(tx: DbOrTx, item: ReviewItemRow, opened: Array<{ stage: StageConfig; subject: Subject; platform: string }>, panel: Panel) {
+    const userIds = new Set<string>();
+    for (const o of opened) for (const m of panel.members) if (decidesAs(o.stage, m, o.subject, panel)) userIds.add(m.userId);
+    if (userIds.size === 0) return;
+    const stages = [...new Set(opened.map((o) => o.stage.name))].join('、');
+    const name = item.title ?? item.subjectId;
+    await (deps.notify ?? logOnlyNotifier)(tx, {
+      event: 'review.waiting', workspaceId: item.workspaceId, userIds: [...userIds],
+      title: `待审核：${name}`, body: `「${name}」等待${stages}（${[...new Set(opened.map((o) => o.platform))].join('、')}）`,
+      link: `/review/queue?subject=${encodeURIComponent(item.subjectId)}`,
+    });
   }
 
   function check(v: Pick<ReviewVariantRow, 'platform' | 'title' | 'body' | 'media'>) {
@@ -108,7 +135,7 @@ export function createReviewContext(deps: ReviewDeps) {
 
   return {
     db: database.db, clock, team, store, notify: deps.notify ?? logOnlyNotifier,
-    policyOf, membersOf, check, findItemOrFail, scheduleOverdue, event, historyOf, statusOf,
+    policyOf, membersOf, panelOf, notifyWaiting, check, findItemOrFail, scheduleOverdue, event, historyOf, statusOf,
   };
 }
 

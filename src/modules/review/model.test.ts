@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_POLICY, anchorProblem, approve, complianceGate, dueAt, findingKey, isEligible, isOverdue, itemState, planStages,
-  reconcile, reject, undecidableStages, validatePolicy, versionHash, type ReviewPolicy, type Reviewer, type StageConfig,
+  DEFAULT_POLICY, anchorProblem, approve, changedSpan, decidesAs, leadersDecideAnyIn, complianceGate, dueAt, findingKey, isEligible, isOverdue, itemState, planStages,
+  reconcile, reject, undecidableStages, validatePolicy, versionHash, type Panel, type ReviewPolicy, type Reviewer, type StageConfig,
   type Subject, type VariantProgress,
 } from './model.js';
 
@@ -82,7 +82,7 @@ describe('approve: stage progression', () => {
 
   it('lets any one of a mixed group (roles and named users) approve an any-of stage', () => {
     const anyOf = [stageOf({ approvers: { roles: ['leader'], userIds: ['u9'], factOwner: false } })];
-    expect(approve(anyOf, start, who('u9', 'viewer'), subject)).toMatchObject({ ok: true, value: { state: 'approved' } });
+    expect(approve(anyOf, start, who('u9', 'analyst'), subject)).toMatchObject({ ok: true, value: { state: 'approved' } });
     expect(approve(anyOf, start, who('l', 'leader'), subject)).toMatchObject({ ok: true, value: { state: 'approved' } });
     expect(approve(anyOf, start, who('x', 'manager'), subject)).toEqual({ ok: false, code: 'review.not_your_stage' });
   });
@@ -154,7 +154,8 @@ describe('policy checks, undecidable stages, SLA, item state, anchors', () => {
 
   it('finds stages nobody but the author could decide', () => {
     const plan = planStages(DEFAULT_POLICY, 'post');
-    expect(undecidableStages(plan, { authorId: AUTHOR, factOwnerUserId: null })).toEqual(['accuracy']);
+    // No fact owner: the accuracy stage falls to the item's owner or the managers.
+    expect(undecidableStages(plan, { authorId: AUTHOR, factOwnerUserId: null })).toEqual([]);
     expect(undecidableStages(plan, { authorId: AUTHOR, factOwnerUserId: AUTHOR })).toEqual(['accuracy']);
     expect(undecidableStages(plan, subject)).toEqual([]);
   });
@@ -182,5 +183,46 @@ describe('policy checks, undecidable stages, SLA, item state, anchors', () => {
     expect(anchorProblem({ start: 2, end: 4 }, text.length)).toBeNull();
     expect(anchorProblem({ start: 4, end: 2 }, text.length)).not.toBeNull();
     expect(anchorProblem({ start: 0, end: 7 }, text.length)).not.toBeNull();
+  });
+});
+
+describe('default policy for small teams: fallbacks, leaders, self-review', () => {
+  const plan = planStages(DEFAULT_POLICY, 'post');
+  const accuracy = plan.find((s) => s.key === 'accuracy')!;
+  const compliance = plan.find((s) => s.key === 'compliance')!;
+  const item = { authorId: AUTHOR, factOwnerUserId: null, ownerUserId: 'owner-of-item' };
+
+  it('sends the accuracy stage to the item owner or the managers when nobody is named', () => {
+    expect(isEligible(accuracy, who('owner-of-item', 'creator'), item)).toBe(true);
+    expect(isEligible(accuracy, who('m', 'manager'), item)).toBe(true);
+    expect(isEligible(accuracy, who('a', 'analyst'), item)).toBe(false);
+    expect(isEligible(accuracy, who('m', 'manager'), { ...item, factOwnerUserId: 'named' })).toBe(false);
+  });
+
+  it('lets the owner and leaders decide any stage only when the switch is on (default: fewer than three members)', () => {
+    expect(isEligible(compliance, who('l', 'leader'), item, true)).toBe(true);
+    expect(isEligible(compliance, who('l', 'leader'), item, false)).toBe(false);
+    expect(leadersDecideAnyIn(DEFAULT_POLICY, 2)).toBe(true);
+    expect(leadersDecideAnyIn(DEFAULT_POLICY, 3)).toBe(false);
+    expect(leadersDecideAnyIn({ ...DEFAULT_POLICY, leadersDecideAny: false }, 1)).toBe(false);
+  });
+
+  it('lets the author decide (单人自审) only while no other member may, and marks it', () => {
+    const alone: Panel = { members: [who(AUTHOR, 'owner')], leadersDecideAny: true };
+    expect(decidesAs(compliance, who(AUTHOR, 'owner'), item, alone)).toBe('self');
+    const verdict = approve(plan, start, who(AUTHOR, 'owner'), item, alone);
+    expect(verdict).toMatchObject({ ok: true, value: { stageIndex: 1, selfReview: true } });
+    const withReviewer: Panel = { members: [who(AUTHOR, 'owner'), who('c', 'compliance')], leadersDecideAny: true };
+    expect(decidesAs(compliance, who(AUTHOR, 'owner'), item, withReviewer)).toBeNull();
+    expect(approve(plan, start, who(AUTHOR, 'owner'), item, withReviewer)).toEqual({ ok: false, code: 'review.self_approval' });
+    // A viewer does not count as someone who may review.
+    const withViewer: Panel = { members: [who(AUTHOR, 'owner'), who('v', 'viewer')], leadersDecideAny: true };
+    expect(decidesAs(compliance, who(AUTHOR, 'owner'), item, withViewer)).toBe('self');
+    expect(undecidableStages(plan, item, alone)).toEqual([]);
+  });
+
+  it('shows the one span that changed between two versions', () => {
+    expect(changedSpan('合声音箱今日发布', '合声音箱明日发布')).toEqual({ start: 4, removed: '今', added: '明' });
+    expect(changedSpan('同样', '同样')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * resubmission re-opens. No I/O.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, type Role } from '../team/model.js';
+import { can, canonicalJson, type Role } from '../team/model.js';
 
 export const REVIEW_STATES = ['in_review', 'changes_requested', 'approved'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
@@ -33,7 +33,20 @@ export interface ReviewPolicy {
   /** Content type → stage keys it skips. */
   skip: Record<string, string[]>;
   slaHours: number;
+  /**
+   * The owner and leaders may decide any stage. Absent: on while the workspace has fewer than
+   * three members (a small team has nobody else to ask), off from then on.
+   */
+  leadersDecideAny?: boolean;
 }
+
+/** Whether the owner/leaders switch is on for a workspace of this size. */
+export const leadersDecideAnyIn = (policy: ReviewPolicy, memberCount: number): boolean =>
+  policy.leadersDecideAny ?? memberCount < SMALL_TEAM;
+export const SMALL_TEAM = 3;
+/** Who stands in for an absent fact owner (besides the item's owner). */
+export const FACT_FALLBACK_ROLES: readonly Role[] = ['owner', 'manager'];
+export const LEADING_ROLES: readonly Role[] = ['owner', 'leader'];
 
 const stage = (key: string, name: string, approvers: Partial<StageApprovers>, runsCompliance = false): StageConfig => ({
   key, name, approvers: { roles: [], userIds: [], factOwner: false, ...approvers }, required: 1, runsCompliance,
@@ -81,6 +94,8 @@ export interface Subject {
   /** Whoever submitted the version under review, when not the author: their work too. */
   submitterId?: string | null;
   factOwnerUserId: string | null;
+  /** The item's owner (负责人): checks the facts when no fact owner is named. */
+  ownerUserId?: string | null;
 }
 
 export const isOwnWork = (userId: string, subject: Subject): boolean =>
@@ -91,18 +106,63 @@ export interface Reviewer {
   role: Role;
 }
 
-/** Whether a person belongs to a stage's approver group. Nobody decides on their own work. */
-export function isEligible(s: StageConfig, who: Reviewer, subject: Subject): boolean {
-  if (isOwnWork(who.userId, subject)) return false;
+/** Whether a person belongs to a stage's approver group, whoever wrote the item. */
+function inGroup(s: StageConfig, who: Reviewer, subject: Subject, leadersDecideAny: boolean): boolean {
   const a = s.approvers;
-  return a.roles.includes(who.role) || a.userIds.includes(who.userId) || (a.factOwner && subject.factOwnerUserId === who.userId);
+  if (a.roles.includes(who.role) || a.userIds.includes(who.userId)) return true;
+  if (a.factOwner) {
+    if (subject.factOwnerUserId) {
+      if (subject.factOwnerUserId === who.userId) return true;
+    } else if (who.userId === subject.ownerUserId || FACT_FALLBACK_ROLES.includes(who.role)) {
+      return true;
+    }
+  }
+  return leadersDecideAny && LEADING_ROLES.includes(who.role);
 }
 
-/** Stages nobody could ever decide (e.g. accuracy review with no fact owner, or the author as the only approver). */
-export function undecidableStages(plan: StageConfig[], subject: Subject): string[] {
+/** Whether a person belongs to a stage's approver group. Nobody decides on their own work. */
+export function isEligible(s: StageConfig, who: Reviewer, subject: Subject, leadersDecideAny = false): boolean {
+  if (isOwnWork(who.userId, subject)) return false;
+  return inGroup(s, who, subject, leadersDecideAny);
+}
+
+/** The members a stage could go to, and the policy switch, as read when a decision is taken. */
+export interface Panel {
+  members: ReadonlyArray<Reviewer & { name?: string }>;
+  leadersDecideAny: boolean;
+}
+
+/** Members other than the author and submitter who may decide the stage. */
+export function otherDeciders(s: StageConfig, subject: Subject, panel: Panel): string[] {
+  return panel.members
+    .filter((m) => can(m.role, 'review.decide') && isEligible(s, m, subject, panel.leadersDecideAny))
+    .map((m) => m.userId);
+}
+
+/**
+ * How a person may decide a stage: as a reviewer, as the author in 单人自审 (self-review, only while
+ * no other member may decide this stage), or not at all. Without a panel nobody self-reviews.
+ */
+export function decidesAs(s: StageConfig, who: Reviewer, subject: Subject, panel: Panel | null): 'reviewer' | 'self' | null {
+  if (!can(who.role, 'review.decide')) return null;
+  if (!isOwnWork(who.userId, subject)) return inGroup(s, who, subject, panel?.leadersDecideAny ?? false) ? 'reviewer' : null;
+  if (!panel) return null;
+  return otherDeciders(s, subject, panel).length === 0 ? 'self' : null;
+}
+
+/**
+ * Stages nobody could ever decide: no other member may, and the author cannot stand in (e.g. the
+ * author is no longer a member who may review). Without a panel, judged from the approver lists only.
+ */
+export function undecidableStages(plan: StageConfig[], subject: Subject, panel: Panel | null = null): string[] {
   return plan.filter((s) => {
+    if (panel) {
+      if (otherDeciders(s, subject, panel).length > 0) return false;
+      return !panel.members.some((m) => isOwnWork(m.userId, subject) && can(m.role, 'review.decide'));
+    }
     const a = s.approvers;
     if (a.roles.length > 0) return false;
+    if (a.factOwner && !subject.factOwnerUserId) return false;
     const people = new Set(a.userIds);
     if (a.factOwner && subject.factOwnerUserId) people.add(subject.factOwnerUserId);
     people.delete(subject.authorId);
@@ -122,26 +182,29 @@ export type Verdict<T> = { ok: true; value: T } | { ok: false; code: ReviewError
 export type ReviewErrorCode =
   | 'review.self_approval' | 'review.not_your_stage' | 'review.not_in_review' | 'review.already_decided';
 
-/** One approval of the current stage; moves on when the stage has its approvals, ends approved after the last. */
-export function approve(plan: StageConfig[], p: VariantProgress, who: Reviewer, subject: Subject): Verdict<VariantProgress & { stageCompleted: boolean }> {
-  if (isOwnWork(who.userId, subject)) return { ok: false, code: 'review.self_approval' };
-  if (p.state !== 'in_review') return { ok: false, code: 'review.not_in_review' };
+/** One approval of the current stage; moves on when the stage has its approvals, ends approved after the last. A self-review completes the stage. */
+export function approve(plan: StageConfig[], p: VariantProgress, who: Reviewer, subject: Subject, panel: Panel | null = null): Verdict<VariantProgress & { stageCompleted: boolean; selfReview: boolean }> {
   const current = plan[p.stageIndex];
-  if (!current || !isEligible(current, who, subject)) return { ok: false, code: 'review.not_your_stage' };
+  const as = current && p.state === 'in_review' ? decidesAs(current, who, subject, panel) : null;
+  if (isOwnWork(who.userId, subject) && as !== 'self') return { ok: false, code: 'review.self_approval' };
+  if (p.state !== 'in_review') return { ok: false, code: 'review.not_in_review' };
+  if (!current || !as) return { ok: false, code: 'review.not_your_stage' };
   if (p.approvals.includes(who.userId)) return { ok: false, code: 'review.already_decided' };
+  const selfReview = as === 'self';
   const approvals = [...p.approvals, who.userId];
-  if (approvals.length < current.required) return { ok: true, value: { ...p, approvals, stageCompleted: false } };
+  if (!selfReview && approvals.length < current.required) return { ok: true, value: { ...p, approvals, stageCompleted: false, selfReview } };
   const next = p.stageIndex + 1;
-  if (next >= plan.length) return { ok: true, value: { state: 'approved', stageIndex: next, approvals: [], stageCompleted: true } };
-  return { ok: true, value: { state: 'in_review', stageIndex: next, approvals: [], stageCompleted: true } };
+  if (next >= plan.length) return { ok: true, value: { state: 'approved', stageIndex: next, approvals: [], stageCompleted: true, selfReview } };
+  return { ok: true, value: { state: 'in_review', stageIndex: next, approvals: [], stageCompleted: true, selfReview } };
 }
 
 /** Sending back: the same people who may approve the current stage may reject it. */
-export function reject(plan: StageConfig[], p: VariantProgress, who: Reviewer, subject: Subject): Verdict<VariantProgress> {
-  if (isOwnWork(who.userId, subject)) return { ok: false, code: 'review.self_approval' };
-  if (p.state !== 'in_review') return { ok: false, code: 'review.not_in_review' };
+export function reject(plan: StageConfig[], p: VariantProgress, who: Reviewer, subject: Subject, panel: Panel | null = null): Verdict<VariantProgress> {
   const current = plan[p.stageIndex];
-  if (!current || !isEligible(current, who, subject)) return { ok: false, code: 'review.not_your_stage' };
+  const as = current && p.state === 'in_review' ? decidesAs(current, who, subject, panel) : null;
+  if (isOwnWork(who.userId, subject) && as !== 'self') return { ok: false, code: 'review.self_approval' };
+  if (p.state !== 'in_review') return { ok: false, code: 'review.not_in_review' };
+  if (!current || !as) return { ok: false, code: 'review.not_your_stage' };
   return { ok: true, value: { state: 'changes_requested', stageIndex: p.stageIndex, approvals: [] } };
 }
 
@@ -223,4 +286,15 @@ export function anchorProblem(c: { start: number; end: number }, textLength: num
   if (c.start < 0 || c.end < c.start) return 'start must be ≤ end';
   if (c.end > textLength) return 'offset beyond the end of the text';
   return null;
+}
+
+/** The one span that differs between two texts (common prefix and suffix trimmed), or null when equal. */
+export function changedSpan(before: string, after: string): { start: number; removed: string; added: string } | null {
+  if (before === after) return null;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) { endB--; endA--; }
+  return { start, removed: before.slice(start, endB), added: after.slice(start, endA) };
 }

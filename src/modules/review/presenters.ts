@@ -46,7 +46,7 @@ export function presentEvent(e: ReviewEventRow, names: ReadonlyMap<string, strin
 export function presentItemHeader(item: ReviewItemRow, variants: ReviewVariantRow[]) {
   return {
     subjectType: item.subjectType, subjectId: item.subjectId, contentType: item.contentType,
-    authorId: item.authorId, factOwnerUserId: item.factOwnerUserId,
+    title: item.title ?? item.subjectId, authorId: item.authorId, factOwnerUserId: item.factOwnerUserId, ownerUserId: item.ownerUserId,
     state: itemState(variants.map((v) => v.state as ReviewState)),
   };
 }
@@ -60,6 +60,7 @@ export function presentPolicy(policy: ReviewPolicy) {
     })),
     skip: Object.fromEntries(Object.entries(policy.skip).map(([k, v]) => [k, [...v]])),
     slaHours: policy.slaHours,
+    ...(policy.leadersDecideAny !== undefined ? { leadersDecideAny: policy.leadersDecideAny } : {}),
   };
 }
 

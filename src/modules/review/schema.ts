@@ -27,8 +27,18 @@ export const policySchema = z.object({
   stages: z.array(stageSchema).min(1).max(8),
   skip: z.record(contentType, z.array(key).max(8)).default({}),
   slaHours: z.number().int().min(1).max(720).default(24),
+  /** The owner and leaders may decide any stage; omitted: on while the workspace has fewer than three members. */
+  leadersDecideAny: z.boolean().optional(),
 });
-export const policyResponse = z.object({ policy: policySchema, isDefault: z.boolean(), updatedAt: z.string().nullable() });
+export const policyResponse = z.object({
+  policy: policySchema,
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  /** Whether the owner and leaders may decide any stage right now (the switch, or its default for the team's size). */
+  leadersDecideAny: z.boolean(),
+  /** Whether the workspace has nobody but the author to review, so authors approve their own items (单人自审). */
+  selfReview: z.boolean(),
+});
 
 const mediaSchema = z.object({
   id: z.string().min(1).max(128),
@@ -46,9 +56,15 @@ export const submitBody = z.object({
   subjectId,
   contentType,
   factOwnerUserId: z.uuid().nullable().optional(),
+  /** The item's owner (负责人): checks the facts when no fact owner is named. */
+  ownerUserId: z.uuid().nullable().optional(),
+  /** What reviewers see as the item's name. */
+  title: z.string().trim().max(200).optional(),
   variants: z.array(z.object({
     variantId,
     platform: z.enum(PLATFORMS),
+    accountId: z.uuid().optional(),
+    accountName: z.string().max(100).optional(),
     title: z.string().max(200).optional(),
     text: z.string().max(50_000),
     media: z.array(mediaSchema).max(50).optional(),
@@ -110,7 +126,8 @@ export const historyEntrySchema = z.object({
 });
 
 export const statusResponse = z.object({
-  subjectType: z.string(), subjectId: z.string(), contentType: z.string(), authorId: z.string(), factOwnerUserId: z.string().nullable(),
+  subjectType: z.string(), subjectId: z.string(), title: z.string(), contentType: z.string(), authorId: z.string(),
+  factOwnerUserId: z.string().nullable(), ownerUserId: z.string().nullable(),
   state: z.enum(REVIEW_STATES), variants: z.array(variantStatusSchema), history: z.array(historyEntrySchema),
 });
 
@@ -118,11 +135,23 @@ export const historyResponse = z.object({ items: z.array(historyEntrySchema) });
 
 export const queueResponse = z.object({
   items: z.array(z.object({
-    subjectType: z.string(), subjectId: z.string(), contentType: z.string(), authorId: z.string(),
+    subjectType: z.string(), subjectId: z.string(),
+    /** Keep exactly: the item's name as reviewers see it. */
+    title: z.string(),
+    contentType: z.string(), authorId: z.string(), authorName: z.string().nullable(),
     dueAt: z.string().nullable(), overdue: z.boolean(),
+    /** 单人自审: the caller is the author and decides because nobody else in the workspace may. */
+    selfReview: z.boolean(),
     variants: z.array(z.object({
-      variantId: z.string(), platform: z.string(), textHash: z.string(), stageKey: z.string(), stageName: z.string(),
-      dueAt: z.string().nullable(), overdue: z.boolean(),
+      variantId: z.string(), platform: z.string(), accountId: z.string().nullable(), accountName: z.string().nullable(),
+      textHash: z.string(), stageKey: z.string(), stageName: z.string(), dueAt: z.string().nullable(), overdue: z.boolean(),
+      selfReview: z.boolean(), round: z.number(), title: z.string().nullable(), text: z.string(),
+      /** Keep exactly: the first 200 characters of this variant's copy. */
+      preview: z.string(),
+      findings: z.array(findingSchema),
+      media: z.array(z.object({ id: z.string(), kind: z.string() })),
+      /** What changed since the round before (null for a first round or the same text). */
+      changes: z.object({ start: z.number(), removed: z.string(), added: z.string() }).nullable(),
     })),
   })),
   counts: z.record(z.string(), z.number()),

@@ -22,6 +22,10 @@ export const reviewItems = pgTable('review_items', {
   contentType: text('content_type').notNull(),
   authorId: uuid('author_id').notNull(),
   factOwnerUserId: uuid('fact_owner_user_id'),
+  /** The item's owner (负责人), who checks the facts when no fact owner is named. */
+  ownerUserId: uuid('owner_user_id'),
+  /** What reviewers see as the item's name (a content item's topic). */
+  title: text('title'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('review_items_subject_uq').on(t.workspaceId, t.subjectType, t.subjectId)]);
@@ -42,8 +46,12 @@ export const reviewVariants = pgTable('review_variants', {
   itemId: uuid('item_id').notNull().references(() => reviewItems.id, { onDelete: 'cascade' }),
   variantId: text('variant_id').notNull(),
   platform: text('platform').notNull(),
+  accountId: uuid('account_id'),
+  accountName: text('account_name'),
   title: text('title'),
   body: text('body').notNull(),
+  /** The text of the round before, when a changed version reopened review: reviewers see what changed. */
+  previousBody: text('previous_body'),
   media: jsonb('media').$type<StoredMedia[]>().notNull().default([]),
   textHash: text('text_hash').notNull(),
   submittedBy: uuid('submitted_by').notNull(),
