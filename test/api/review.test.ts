@@ -6,7 +6,7 @@ import { addMember, createTestRuntime, fixedClock, signUpOwner, type Session, ty
 
 type Who = Session;
 type Finding = { key: string; rule: string; severity: string; acknowledged: boolean };
-type Variant = { variantId: string; textHash: string; state: string; round: number; stage: { key: string; dueAt: string; overdue: boolean } | null; findings: Finding[] };
+type Variant = { variantId: string; textHash: string; state: string; round: number; stages: string[]; stage: { key: string; dueAt: string; overdue: boolean } | null; findings: Finding[] };
 
 const BLOCKED = '全网最好的音箱，今日发布';
 const FIXED = '合声智能音箱今日发布';
