@@ -7,6 +7,7 @@ import { publishingJobs, schedulePublishingSweep } from '../modules/publishing/j
 import { cadenceCheckJob, scheduleCadenceCheck } from '../modules/content/cadence-check.job.js';
 import { analyticsJobs, scheduleAnalytics } from '../modules/analytics/jobs.js';
 import { inboxJobs, scheduleInbox } from '../modules/inbox/jobs.js';
+import { listeningJobs, scheduleListening } from '../modules/listening/jobs.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
@@ -16,6 +17,7 @@ export function registerJobs(services: Services): void {
   for (const def of publishingJobs(services.publishing)) services.jobs.register(def);
   for (const def of analyticsJobs(services.analytics)) services.jobs.register(def);
   for (const def of inboxJobs(services.inbox)) services.jobs.register(def);
+  for (const def of listeningJobs(services.listening)) services.jobs.register(def);
 }
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
@@ -25,4 +27,5 @@ export async function registerSchedules(services: Services): Promise<void> {
   await schedulePublishingSweep(services.jobs);
   await scheduleAnalytics(services.jobs);
   await scheduleInbox(services.jobs);
+  await scheduleListening(services.jobs);
 }

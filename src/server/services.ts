@@ -54,7 +54,7 @@ export function createServices(deps: Deps) {
   const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team, accounts, publishing, notify, baseUrl: deps.config.baseUrl });
   const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
-  const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary });
+  const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary, notify });
   const inbox = createInboxService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, compliance, notify, inbound });
   return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inbox, analytics, listening };
 }

@@ -3,6 +3,7 @@ import { defineRoutes, route } from '../../kernel/http/route.js';
 import { workspaceIdParams } from '../team/schema.js';
 import { presentMention } from './service.js';
 import * as s from './schema.js';
+import { listeningAlertRoutes } from './alerts.routes.js';
 
 const base = '/api/v1/workspaces/:workspaceId/listening';
 const tags = ['listening'];
@@ -60,4 +61,4 @@ export const listeningCoreRoutes = defineRoutes([
   }),
 ]);
 
-export const listeningRoutes = [...listeningCoreRoutes];
+export const listeningRoutes = [...listeningCoreRoutes, ...listeningAlertRoutes];

@@ -3,9 +3,11 @@ import type { Actor } from '../../kernel/access.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import type { NotifyService } from '../notify/service.js';
 import type { TeamService } from '../team/service.js';
 import type { TextDictionaryService } from '../text/dictionary.js';
 import type { TextService } from '../text/service.js';
+import { createAlertService } from './alerts.js';
 import { duplicateKey, monitorWantsSource, type Frequency, type MonitorKind } from './model.js';
 import { QuerySyntaxError, evaluate, parseQuery, prepareText, type QueryNode } from './query.js';
 import { DEFAULT_RISK_MATRIX, assessRisk, cuesIn, reachOf, type RiskMatrix } from './risk.js';
@@ -54,7 +56,11 @@ interface CompiledMonitor { id: string; stamp: number; query: QueryNode; exclude
 /** What one batch did: stored, already known, refused (with the index and why). */
 export interface IngestResult { accepted: number; duplicates: number; rejected: Array<{ index: number; error: string }>; stored: MentionRow[] }
 
-export interface ListeningDeps { database: Database; clock: Clock; team: TeamService; text: TextService; dictionary: TextDictionaryService }
+export interface ListeningDeps {
+  database: Database; clock: Clock; team: TeamService; text: TextService; dictionary: TextDictionaryService; notify: NotifyService;
+  /** volume alert rules run at most this often per workspace after intake (default 1 s; the minute job catches up) */
+  alertIntervalMs?: number;
+}
 
 /** Listening: monitors, mention intake (analysed, matched, scored), the risk matrix. */
 export function createListeningService(deps: ListeningDeps) {
@@ -62,6 +68,7 @@ export function createListeningService(deps: ListeningDeps) {
   const db = database.db;
   const store = createListeningStore();
   const compiled = new Map<string, CompiledMonitor>();
+  const alerts = createAlertService({ database, clock, team, notify: deps.notify, listMonitors: store.listMonitors, minIntervalMs: deps.alertIntervalMs });
 
   function compiledOf(m: MonitorRow): CompiledMonitor {
     const hit = compiled.get(m.id);
@@ -88,6 +95,25 @@ export function createListeningService(deps: ListeningDeps) {
   return {
     store,
     matrixOf,
+
+    /** The live view: mentions received and alerts changed since an instant (the console polls it every few seconds). */
+    async live(actor: Actor, since: Date | undefined) {
+      const now = clock.now();
+      const from = since ?? new Date(now.getTime() - 60_000);
+      const [recent, count, changed] = await Promise.all([
+        store.listReceivedSince(db, actor.workspaceId, from, 20), store.countSince(db, actor.workspaceId, from), alerts.changedSince(actor.workspaceId, from),
+      ]);
+      return { now: now.toISOString(), newMentions: count, mentions: recent.map(presentMention), alerts: changed };
+    },
+    listAlerts: alerts.list,
+    getAlert: alerts.get,
+    setAlertState: alerts.setState,
+    evaluateAlerts: alerts.evaluate,
+    evaluateAllAlerts: alerts.evaluateAll,
+    linkIncident: alerts.linkIncident,
+    /** Another module (the inbox's escalation rule) opens an alert; de-duplicated while open. */
+    openAlert: alerts.openAlert,
+    escalate: alerts.openAlert,
 
     async createMonitor(actor: Actor, input: { name: string; kind: MonitorKind; query: string; excludes?: string[]; sources?: string[]; frequency?: Frequency }) {
       validateMonitor(input);
@@ -181,6 +207,9 @@ export function createListeningService(deps: ListeningDeps) {
       });
       const storedIds = await store.insertMentions(db, workspaceId, rows);
       const stored = rows.filter((r) => storedIds.has(r.id)).map((r) => ({ ...r, workspaceId }));
+      if (stored.length > 0) {
+        await alerts.afterIngest(workspaceId, stored);
+      }
       return { accepted: stored.length, duplicates: duplicates + valid.length - stored.length, rejected, stored };
     },
 

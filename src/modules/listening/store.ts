@@ -107,7 +107,13 @@ export function createListeningStore() {
       return rows[0] ? { ...mentionOf(rows[0]), groupSize: Number(rows[0].groupSize) } : undefined;
     },
 
+    async listReceivedSince(db: DbOrTx, workspaceId: string, since: Date, limit: number) {
+      const { rows } = await sqlOf(db).query<Record<string, unknown>>(
+        `select ${MENTION_COLUMNS} from listening_mentions where workspace_id = $1 and received_at > $2::timestamptz order by received_at desc, id desc limit $3`,
+        [workspaceId, since.toISOString(), limit]);
+      return rows.map(mentionOf);
+    },
     countSince: (db: DbOrTx, workspaceId: string, since: Date) =>
-      db.select({ n: sql<number>`count(*)::int` }).from(mentions).where(and(eq(mentions.workspaceId, workspaceId), sql`${mentions.receivedAt} >= ${since.toISOString()}::timestamptz`)).then((r) => r[0]!.n),
+      db.select({ n: sql<number>`count(*)::int` }).from(mentions).where(and(eq(mentions.workspaceId, workspaceId), sql`${mentions.receivedAt} > ${since.toISOString()}::timestamptz`)).then((r) => r[0]!.n),
   };
 }
