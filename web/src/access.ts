@@ -15,6 +15,10 @@ export interface Access {
   canReadInbox: boolean;
   canCheckCompliance: boolean;
   canAnalyzeText: boolean;
+  canFileAccounts: boolean;
+  canManageAccounts: boolean;
+  canConfigureReview: boolean;
+  canWriteContent: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -30,6 +34,10 @@ export const NO_ACCESS: Access = {
   canReadInbox: false,
   canCheckCompliance: false,
   canAnalyzeText: false,
+  canFileAccounts: false,
+  canManageAccounts: false,
+  canConfigureReview: false,
+  canWriteContent: false,
 };
 
 export function accessOf(workspace: Pick<MyWorkspace, 'role' | 'permissions'> | null | undefined): Access {
@@ -47,6 +55,10 @@ export function accessOf(workspace: Pick<MyWorkspace, 'role' | 'permissions'> | 
     canReadInbox: has('inbox.read'),
     canCheckCompliance: has('compliance.check'),
     canAnalyzeText: has('text.analyze'),
+    canFileAccounts: has('accounts.file'),
+    canManageAccounts: has('accounts.manage'),
+    canConfigureReview: has('review.configure'),
+    canWriteContent: has('content.write'),
   };
 }
 

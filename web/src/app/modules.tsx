@@ -63,6 +63,8 @@ const ReviewQueue = lazy(() => import('../pages/review/queue'));
 const PublishingMonitor = lazy(() => import('../pages/publishing/monitor'));
 const AccountMatrix = lazy(() => import('../pages/accounts/matrix'));
 const AccountFilings = lazy(() => import('../pages/accounts/filings'));
+const AccountSettings = lazy(() => import('../pages/accounts/settings'));
+const ReviewPolicy = lazy(() => import('../pages/review/policy'));
 const ContentCalendar = lazy(() => import('../pages/content/calendar'));
 const ContentTable = lazy(() => import('../pages/content/table'));
 const ContentBestTimes = lazy(() => import('../pages/content/best-times'));
@@ -105,6 +107,14 @@ export const modules: ConsoleModule[] = [
   {
     key: 'settings.tokens', path: '/settings/tokens', icon: <ApiOutlined />, labelKey: 'menu.settings.tokens',
     element: <Tokens />, access: 'canManageTokens', group: 'settings', descKey: 'dashboard.card.tokens',
+  },
+  {
+    key: 'review.policy', path: '/review/policy', icon: <AuditOutlined />, labelKey: 'reviewPolicy.menu',
+    element: <ReviewPolicy />, group: 'settings',
+  },
+  {
+    key: 'accounts.settings', path: '/accounts/settings', icon: <ClusterOutlined />, labelKey: 'accountsManage.menu.settings',
+    element: <AccountSettings />, group: 'settings',
   },
   {
     key: 'notifications.settings', path: '/settings/notifications', icon: <BellOutlined />, labelKey: 'notifications.menu.settings',

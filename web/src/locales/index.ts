@@ -17,6 +17,9 @@ import zhNotifications from './zh-CN/notifications';
 import zhText from './zh-CN/text';
 import zhAnalytics from './zh-CN/analytics';
 import zhLabels from './zh-CN/labels';
+import zhAccountsManage from './zh-CN/accountsManage';
+import zhReviewPolicy from './zh-CN/reviewPolicy';
+import zhTodos from './zh-CN/todos';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -36,6 +39,9 @@ import enNotifications from './en-US/notifications';
 import enText from './en-US/text';
 import enAnalytics from './en-US/analytics';
 import enLabels from './en-US/labels';
+import enAccountsManage from './en-US/accountsManage';
+import enReviewPolicy from './en-US/reviewPolicy';
+import enTodos from './en-US/todos';
 
 import type { Locale } from './meta';
 
@@ -46,6 +52,9 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
   'zh-CN': {
     analytics: zhAnalytics,
     labels: zhLabels,
+    accountsManage: zhAccountsManage,
+    reviewPolicy: zhReviewPolicy,
+    todos: zhTodos,
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
     content: zhContent,
@@ -54,6 +63,9 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
   'en-US': {
     analytics: enAnalytics,
     labels: enLabels,
+    accountsManage: enAccountsManage,
+    reviewPolicy: enReviewPolicy,
+    todos: enTodos,
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
     content: enContent,

@@ -75,6 +75,7 @@ export default {
   'labels.auditGroup.tokens': 'API tokens (all actions)',
   'labels.auditGroup.user': 'Personal account (all actions)',
   'labels.auditGroup.workspace': 'Workspace (all actions)',
+  'labels.audit.accounts.connected': 'Account connected', 'labels.audit.accounts.tokens_refreshed': 'Tokens refreshed',
   'labels.audit.accounts.activated': 'Account activated', 'labels.audit.accounts.created': 'Account registered',
   'labels.audit.accounts.credentials_stored': 'Account credentials saved', 'labels.audit.accounts.disconnected': 'Account disconnected',
   'labels.audit.accounts.filing_approved': 'Filing approved', 'labels.audit.accounts.filing_rejected': 'Filing rejected',

@@ -75,6 +75,7 @@ export default {
   'labels.auditGroup.tokens': 'API 令牌（全部操作）',
   'labels.auditGroup.user': '个人账户（全部操作）',
   'labels.auditGroup.workspace': '工作区（全部操作）',
+  'labels.audit.accounts.connected': '连接账号', 'labels.audit.accounts.tokens_refreshed': '刷新令牌',
   'labels.audit.accounts.activated': '账号启用', 'labels.audit.accounts.created': '登记账号',
   'labels.audit.accounts.credentials_stored': '保存账号凭据', 'labels.audit.accounts.disconnected': '断开账号连接',
   'labels.audit.accounts.filing_approved': '通过报备', 'labels.audit.accounts.filing_rejected': '退回报备',

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, App, Card, Input, List, Modal, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import { approveFiling, fetchFilings, fetchReminders, rejectFiling, type Filing } from './api';
 import { FilingsTable } from './components/filings-table';
 import { PageContainer } from '../../../components/page-container';
@@ -11,6 +13,7 @@ import { useAsync } from '../../../utils/use-async';
 
 export default function AccountFilingsPage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const filings = useAsync(() => fetchFilings(workspace.id), [workspace.id]);
@@ -33,8 +36,15 @@ export default function AccountFilingsPage() {
   };
 
   const items = filings.data?.items ?? [];
+  const reminderText = (filingId: string) => {
+    const f = items.find((x) => x.id === filingId);
+    if (!f) return null;
+    const waiting = f.requiredRoles.filter((r) => !f.approvals.some((a) => a.role === r)).map((r) => label('role', r)).join('、');
+    return t('accountsManage.reminder', { account: f.accountName, platform: label('platform', f.platform), kind: label('filingKind', f.kind), waiting });
+  };
   return (
-    <PageContainer title={t('accounts.filings.title')} description={t('accounts.filings.desc')}>
+    <PageContainer title={t('accounts.filings.title')} description={t('accounts.filings.desc')}
+      extra={<Link to="/accounts/matrix">{t('accountsManage.register')}</Link>}>
       {filings.error ? <Alert type="error" showIcon message={errorText(filings.error)} /> : null}
       <Card>
         <Space size="large" wrap>
@@ -55,7 +65,7 @@ export default function AccountFilingsPage() {
       </Card>
       {reminders.data?.items.length ? (
         <Card title={t('accounts.filings.reminders')}>
-          <List size="small" dataSource={reminders.data.items} renderItem={(r) => <List.Item>{`${formatInZone(r.createdAt, workspace.timeZone)} · ${r.message}`}</List.Item>} />
+          <List size="small" dataSource={reminders.data.items} renderItem={(r) => <List.Item>{`${formatInZone(r.createdAt, workspace.timeZone)} · ${reminderText(r.filingId) ?? t('accountsManage.reminder.generic')}`}</List.Item>} />
         </Card>
       ) : null}
       <Modal

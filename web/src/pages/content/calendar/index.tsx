@@ -12,6 +12,7 @@ import { PageContainer } from '../../../components/page-container';
 import { useWorkspace } from '../../../app/session';
 import { errorText } from '../../../i18n';
 import { useAsync } from '../../../utils/use-async';
+import { nowInZone } from '../../../utils/time';
 import { fetchAccounts, fetchCalendar, fetchMembers, moveItem } from '../api';
 import { ItemEditor } from '../components/item-editor';
 
@@ -30,7 +31,11 @@ export default function ContentCalendarPage() {
     const q = new URLSearchParams(window.location.search);
     return { accountId: q.get('accountId') ?? undefined };
   });
-  const [editing, setEditing] = useState<{ id: string | null; date?: string } | null>(null);
+  // ?item=<id> (a link from the 工作台 to-dos) opens that item's editor.
+  const [editing, setEditing] = useState<{ id: string | null; date?: string } | null>(() => {
+    const item = new URLSearchParams(window.location.search).get('item');
+    return item ? { id: item } : null;
+  });
   const accounts = useAsync(() => fetchAccounts(workspace.id), [workspace.id]);
   const members = useAsync(() => fetchMembers(workspace.id), [workspace.id]);
   const cal = useAsync(async () => (range ? fetchCalendar(workspace.id, { ...range, ...filter }) : undefined), [workspace.id, range?.from, range?.to, JSON.stringify(filter)]);
@@ -94,7 +99,7 @@ export default function ContentCalendarPage() {
       <Card data-testid="content-calendar">
         <FullCalendar
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
-          initialView="dayGridMonth" timeZone="UTC" locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'} firstDay={1} height="auto"
+          initialView="dayGridMonth" timeZone="UTC" now={() => nowInZone(workspace.timeZone).format('YYYY-MM-DDTHH:mm:ss')} locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'} firstDay={1} height="auto"
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listWeek' }}
           buttonText={{ today: t('content.calendar.today'), month: t('content.calendar.month'), week: t('content.calendar.week'), list: t('content.calendar.list') }}
           events={events} editable eventDurationEditable={false} datesSet={onDatesSet}

@@ -7,7 +7,7 @@ const STATUS_COLOR: Record<MatrixRow['status'], string> = { filing: 'processing'
 const FLAG_COLOR: Record<string, string> = { token_expired: 'error', filing_overdue: 'error', token_expiring: 'warning', sync_stale: 'warning', security_check_due: 'warning' };
 
 /** One row per account: platform, type, owner, status, health flags and cadence. */
-export function MatrixTable({ items, loading }: { items: MatrixRow[]; loading: boolean }) {
+export function MatrixTable({ items, loading, onOpen, emptyText }: { items: MatrixRow[]; loading: boolean; onOpen: (id: string) => void; emptyText: string }) {
   const { t } = useTranslation();
   const label = useLabels();
   return (
@@ -17,7 +17,8 @@ export function MatrixTable({ items, loading }: { items: MatrixRow[]; loading: b
       dataSource={items}
       loading={loading}
       pagination={false}
-      locale={{ emptyText: t('accounts.matrix.empty') }}
+      locale={{ emptyText }}
+      onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' }, 'data-testid': `account-row-${r.handle}` } as object)}
       columns={[
         { title: t('accounts.col.name'), render: (_, r) => <Space direction="vertical" size={0}><strong>{r.displayName}</strong><span>{`@${r.handle}`}</span></Space> },
         { title: t('accounts.col.platform'), render: (_, r) => label('platform', r.platform) },

@@ -1,0 +1,21 @@
+/** 工作台: my to-dos. */
+export default {
+  'todos.title': 'My to-dos',
+  'todos.all': 'All',
+  'todos.due': 'Due {{at}}',
+  'todos.overdue': 'Overdue ({{at}})',
+  'todos.reviews': 'Waiting for my review',
+  'todos.reviews.empty': 'Nothing waits for your review. When a colleague submits an item it appears here and you are notified.',
+  'todos.items': 'My items (next 7 days)',
+  'todos.items.empty': 'None of your items in the next 7 days still needs work. Plan a new topic in the content calendar.',
+  'todos.filings': 'Filings for me to approve',
+  'todos.filings.empty': 'No account filing waits for you. Register a new account from the account matrix to file it.',
+  'todos.accounts': 'Account security and access',
+  'todos.accounts.empty': 'All accounts are healthy: no security check, token or filing is due.',
+  'todos.alerts': 'Publishing alerts',
+  'todos.alerts.empty': 'Nothing failed, awaits confirmation or needs publishing by hand.',
+  'todos.alerts.failed': '{{n}} failed to publish and need attention',
+  'todos.alerts.unconfirmed': '{{n}} publications await confirmation',
+  'todos.alerts.handoff': '{{n}} manual publishing tasks',
+  'todos.alerts.waitingAuth': '{{n}} posts wait for an account to be re-authorised',
+};

@@ -1,0 +1,21 @@
+/** 工作台: my to-dos. */
+export default {
+  'todos.title': '我的待办',
+  'todos.all': '全部',
+  'todos.due': '期限 {{at}}',
+  'todos.overdue': '已超期（{{at}}）',
+  'todos.reviews': '等我审核',
+  'todos.reviews.empty': '没有等你审核的内容。同事提交审核后会出现在这里，并通知你。',
+  'todos.items': '我负责的内容（7 天内）',
+  'todos.items.empty': '未来 7 天没有你负责、尚未排期的内容。可以在「内容日历」策划新的选题。',
+  'todos.filings': '等我审批的报备',
+  'todos.filings.empty': '没有等你审批的账号报备。新账号在「账号矩阵」点「登记账号」即可提交报备。',
+  'todos.accounts': '账号安全与授权',
+  'todos.accounts.empty': '账号都很健康：没有到期的安全检查、令牌或报备。',
+  'todos.alerts': '发布提醒',
+  'todos.alerts.empty': '没有发布失败、待确认或需要人工发布的内容。',
+  'todos.alerts.failed': '{{n}} 条发布失败，需要处理',
+  'todos.alerts.unconfirmed': '{{n}} 条发布结果待确认',
+  'todos.alerts.handoff': '{{n}} 条人工发布任务',
+  'todos.alerts.waitingAuth': '{{n}} 条内容等待账号重新授权',
+};
