@@ -110,6 +110,37 @@ export async function assertPublicUrl(url: string | URL, opts: { allowPrivateHos
   return u;
 }
 
+/**
+ * For protocols other than HTTP (SMTP): the addresses a user-chosen host resolves to, all public
+ * (unless allowed). Connect to the returned address — not the name — so a second lookup cannot
+ * answer differently. Refused or unresolvable hosts get the one `outbound.unreachable` answer.
+ */
+export async function resolvePublicHost(host: string, opts: { allowPrivateHosts?: boolean } = {}): Promise<string> {
+  const bare = host.replace(/^\[|\]$/g, '');
+  const allow = opts.allowPrivateHosts ?? policy.allowPrivateHosts;
+  if (ipaddr.isValid(bare)) {
+    if (allow || isPublicAddress(bare)) return bare;
+    throw new OutboundError('outbound.unreachable', UNREACHABLE, false);
+  }
+  let addresses: dns.LookupAddress[] = [];
+  try { addresses = await dns.promises.lookup(bare, { all: true }); } catch { /* answered below */ }
+  if (addresses.length === 0 || (!allow && !addresses.every((a) => isPublicAddress(a.address)))) {
+    throw new OutboundError('outbound.unreachable', UNREACHABLE, false);
+  }
+  return addresses[0]!.address;
+}
+
+/** The save-time check for a bare host name (an SMTP server): same rule and answer as assertPublicUrl. */
+export async function assertPublicHost(host: string, opts: { allowPrivateHosts?: boolean; field?: string } = {}): Promise<string> {
+  if (opts.allowPrivateHosts ?? policy.allowPrivateHosts) return host;
+  try {
+    return await resolvePublicHost(host, opts);
+  } catch {
+    const field = opts.field ?? 'host';
+    throw new OutboundError('outbound.blocked_host', `the address ${NOT_PUBLIC}`, false, { [field]: NOT_PUBLIC });
+  }
+}
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 
 /** A dns.lookup that answers only when every address is public: the socket then connects to what was checked. */

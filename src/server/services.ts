@@ -45,7 +45,7 @@ export function createServices(deps: Deps) {
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
-  const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts });
+  const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts, mediaRoot: join(deps.config.dataDir, 'media') });
   const content = createContentService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, review, notify, compliance,
     publishing: publishing, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
+import { guardedFetch, OutboundError, resolvePublicHost } from '../../kernel/outbound.js';
 import {
   dingtalkPayload, dingtalkSignedUrl, feishuPayload, webhookSignature, wecomPayload, type ChannelKind, type Message,
 } from './model.js';
@@ -14,11 +16,21 @@ export class DeliveryError extends Error {
   constructor(message: string, readonly responseStatus?: number) { super(message); }
 }
 
+/** Channel URLs are chosen by users: they go through the guarded client, and a failure to reach one reads the same whatever the cause. */
+async function post(url: string, body: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    return await guardedFetch(url, { method: 'POST', headers, body }, { timeoutMs: 10_000, maxBytes: 64 * 1024, maxRedirects: 0 });
+  } catch (err) {
+    if (err instanceof OutboundError) throw new DeliveryError(err.message);
+    throw err;
+  }
+}
+
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text, signal: AbortSignal.timeout(10_000) });
+  const res = await post(url, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
   const answer = await res.text();
-  if (!res.ok) throw new DeliveryError(`HTTP ${res.status}: ${answer.slice(0, 200)}`, res.status);
+  // The status says whether the receiver took it; its body is not echoed (it is whatever answered there).
+  if (!res.ok) throw new DeliveryError(`HTTP ${res.status}`, res.status);
   // The robots answer 200 with an error code in the body when they refuse a message.
   try {
     const json = JSON.parse(answer) as { errcode?: number; errmsg?: string; code?: number; msg?: string; StatusCode?: number };
@@ -48,18 +60,25 @@ export async function send(kind: ChannelKind, config: ChannelConfig, message: Me
       const c = config as WebhookConfig;
       const ts = Math.floor(now.getTime() / 1000);
       const body = JSON.stringify({ event: message.event, severity: message.severity, title: message.title, body: message.body, link: message.link ?? null, sentAt: now.toISOString() });
-      const res = await fetch(c.url, {
-        method: 'POST', body, signal: AbortSignal.timeout(10_000),
-        headers: { 'content-type': 'application/json', 'x-chorus-event': message.event, 'x-chorus-timestamp': String(ts), 'x-chorus-signature': webhookSignature(c.secret, ts, body) },
+      const res = await post(c.url, body, {
+        'content-type': 'application/json', 'x-chorus-event': message.event, 'x-chorus-timestamp': String(ts), 'x-chorus-signature': webhookSignature(c.secret, ts, body),
       });
       if (!res.ok) throw new DeliveryError(`HTTP ${res.status}`, res.status);
       return res.status;
     }
     case 'email': {
       const c = config as EmailConfig;
+      // Connect to the address that was checked; TLS still verifies the certificate against the name.
+      let address: string;
+      try {
+        address = await resolvePublicHost(c.host);
+      } catch (err) {
+        throw new DeliveryError((err as Error).message);
+      }
       const transport = nodemailer.createTransport({
-        host: c.host, port: c.port, secure: c.secure ?? false, ignoreTLS: !c.secure && c.port !== 587,
-        auth: c.user ? { user: c.user, pass: c.pass ?? '' } : undefined, connectionTimeout: 10_000,
+        host: address, port: c.port, secure: c.secure ?? false, ignoreTLS: !c.secure && c.port !== 587,
+        ...(isIP(c.host) ? {} : { tls: { servername: c.host } }),
+        auth: c.user ? { user: c.user, pass: c.pass ?? '' } : undefined, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
       });
       try {
         await transport.sendMail({
@@ -68,11 +87,18 @@ export async function send(kind: ChannelKind, config: ChannelConfig, message: Me
           attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
         });
       } catch (err) {
-        throw new DeliveryError(`SMTP: ${(err as Error).message}`);
+        throw new DeliveryError(smtpFailure(err));
       } finally {
         transport.close();
       }
       return 250;
     }
   }
+}
+
+/** Connection-level SMTP failures read like an unreachable HTTP target; the server's own refusals (auth, recipients) are kept. */
+function smtpFailure(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+  if (e.responseCode) return `SMTP ${e.responseCode}: ${(e.response ?? e.message ?? '').slice(0, 200)}`;
+  return new OutboundError('outbound.unreachable', 'the address could not be reached').message;
 }

@@ -2,6 +2,7 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import type { Jobs } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
+import { assertPublicHost, assertPublicUrl } from '../../kernel/outbound.js';
 import { newId } from '../../kernel/ids.js';
 import type { Vault } from '../../kernel/vault.js';
 import type { Actor, TeamService } from '../team/service.js';
@@ -54,11 +55,16 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
     lastError: d.lastError, responseStatus: d.responseStatus, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null,
   });
 
-  function parseConfig(kind: ChannelKind, config: unknown) {
+  /** Shape first, then where it would send: a channel never points at an internal host (unless the operator allows it). */
+  async function parseConfig(kind: ChannelKind, config: unknown) {
     const r = channelConfigSchemas[kind].safeParse(config);
     if (!r.success) {
       throw new DomainError('notify.invalid_config', { fields: Object.fromEntries(r.error.issues.map((i) => [`config.${i.path.join('.')}`, i.message])) });
     }
+    const c = r.data as Record<string, unknown>;
+    if (typeof c.webhookUrl === 'string') await assertPublicUrl(c.webhookUrl, { field: 'config.webhookUrl' });
+    if (typeof c.url === 'string') await assertPublicUrl(c.url, { field: 'config.url' });
+    if (kind === 'email') await assertPublicHost(String(c.host), { field: 'config.host' });
     return r.data as ChannelConfig;
   }
 
@@ -131,7 +137,7 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
       return { items: (await store.listChannels(db, actor.workspaceId)).map(present) };
     },
     async createChannel(actor: Actor, input: { kind: ChannelKind; name: string; events: string[]; config: unknown; enabled?: boolean }) {
-      const config = parseConfig(input.kind, input.config);
+      const config = await parseConfig(input.kind, input.config);
       return db.transaction(async (tx) => {
         const row = await store.insertChannel(tx, {
           id: newId(), workspaceId: actor.workspaceId, kind: input.kind, name: input.name, events: input.events,
@@ -142,10 +148,13 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
       });
     },
     async updateChannel(actor: Actor, id: string, patch: { name?: string; events?: string[]; config?: unknown; enabled?: boolean }) {
+      // The target is checked (a DNS look-up) before the transaction opens; kind never changes.
+      const found = await store.findChannel(db, actor.workspaceId, id);
+      if (!found) throw new DomainError('notify.channel_not_found');
+      const secretConfig = patch.config ? vault.encrypt(JSON.stringify(await parseConfig(found.kind as ChannelKind, patch.config))) : undefined;
       return db.transaction(async (tx) => {
         const current = await store.findChannel(tx, actor.workspaceId, id);
         if (!current) throw new DomainError('notify.channel_not_found');
-        const secretConfig = patch.config ? vault.encrypt(JSON.stringify(parseConfig(current.kind as ChannelKind, patch.config))) : undefined;
         const row = await store.updateChannel(tx, actor.workspaceId, id, { name: patch.name, events: patch.events, enabled: patch.enabled, secretConfig });
         await team.record(tx, actor, { action: 'notify.channel_updated', targetType: 'notify_channel', targetId: id, details: { fields: Object.keys(patch) } });
         return { channel: present(row!) };

@@ -94,14 +94,3 @@ export async function runAttempt(connector: Connector, input: AttemptInput, deps
   }
 }
 
-/** Media for a connector: data: URLs and http(s) URLs are read into memory. */
-export function createMediaLoader(fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)) {
-  return async function loadMedia(ref: MediaRef): Promise<MediaInput> {
-    const res = await fetchImpl(ref.url);
-    if (!res.ok) throw new Error(`media ${ref.id}: HTTP ${res.status}`);
-    const data = new Uint8Array(await res.arrayBuffer());
-    const mimeType = res.headers.get('content-type')?.split(';')[0] ?? `${ref.kind}/octet-stream`;
-    const filename = decodeURIComponent(new URL(ref.url).pathname.split('/').pop() || ref.id) || ref.id;
-    return { kind: ref.kind, filename: ref.url.startsWith('data:') ? `${ref.id}.${mimeType.split('/')[1] ?? 'bin'}` : filename, mimeType, data };
-  };
-}

@@ -5,12 +5,13 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import type { Jobs } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
+import { guardedFetcher } from '../../kernel/outbound.js';
 import type { AccountsService } from '../accounts/service.js';
 import type { Connector, PlatformSlug } from '../platforms/connector.js';
 import { createConnector } from '../platforms/registry.js';
 import type { NotifyService } from '../notify/service.js';
 import type { Actor, TeamService } from '../team/service.js';
-import { createMediaLoader } from './attempt.js';
+import { createMediaLoader } from './media-loader.js';
 import { publishingOptionsFromEnv, type PublishingOptions } from './config.js';
 import { ASSISTED_PLATFORMS } from './model.js';
 import { createPublishingStore, type PublicationRow } from './store.js';
@@ -24,6 +25,8 @@ export interface PublishingDeps {
   accounts: AccountsService;
   options?: Partial<PublishingOptions>;
   fetch?: typeof fetch;
+  /** Where the media library's files live (file: references are read only from there). */
+  mediaRoot?: string;
 }
 
 export type ConnectorLookup =
@@ -38,8 +41,8 @@ export function createPublishingContext(deps: PublishingDeps) {
   const db = deps.database.db;
   const store = createPublishingStore();
   const worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
-  const loadMedia = createMediaLoader(fetchImpl);
+  const fetchImpl = deps.fetch ?? guardedFetcher();
+  const loadMedia = createMediaLoader({ mediaRoot: deps.mediaRoot, fetch: deps.fetch });
   const cache = new Map<string, { connector: Connector; until: number; loadedAt: Date }>();
 
   /**
