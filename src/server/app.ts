@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { ZodError, type z } from 'zod';
@@ -12,6 +12,7 @@ import type { Actor, Principal } from '../modules/team/service.js';
 import { errorHandler, sendError, zodFields } from './errors.js';
 import { buildOpenApi, docsPage } from './openapi.js';
 import { moduleRoutes } from './registry.js';
+import { registerAccessLog } from './access-log.js';
 import type { AnyRoute } from './route.js';
 import type { Services } from './services.js';
 import { CSRF_HEADER, SESSION_COOKIE, useSecureCookies } from './session-cookies.js';
@@ -64,7 +65,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } } : opts.logger,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: trustProxyOption(services.config.trustProxy),
+    // Fastify's two lines per request are replaced by one line from registerAccessLog.
+    logController: new LogController({ disableRequestLogging: true }),
   });
+  registerAccessLog(app);
   await app.register(cookie);
   app.setErrorHandler(errorHandler);
 
