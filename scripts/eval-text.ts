@@ -81,8 +81,34 @@ say(`sentiment 3-class accuracy ${acc(sm).toFixed(4)}, macro-F1 ${(SENTIMENTS.re
 printConfusion('sentiment', SENTIMENTS, sm);
 say(`intent 5-class accuracy ${acc(im).toFixed(4)}`);
 printConfusion('intent', INTENTS, im);
-say(`spam precision ${spamPrecision.toFixed(4)}, recall ${spamRecall.toFixed(4)}`);
+const hamFlagged = pm[0][1] / Math.max(1, pm[0][0] + pm[0][1]);
+say(`spam precision ${spamPrecision.toFixed(4)}, recall ${spamRecall.toFixed(4)}, share of non-spam flagged ${hamFlagged.toFixed(4)}`);
 printConfusion('spam', spamLabels, pm);
+say(`\nper class (precision / recall / support)`);
+const perClass = (labels: readonly string[], m: number[][]) => Object.fromEntries(labels.map((l, k) => {
+  const tp = m[k][k], col = m.reduce((s, row) => s + row[k], 0), row = m[k].reduce((s, v) => s + v, 0);
+  return [l, { precision: r4(col ? tp / col : 0), recall: r4(row ? tp / row : 0), support: row }];
+}));
+const sentimentClasses = perClass(SENTIMENTS, sm), intentClasses = perClass(INTENTS, im);
+for (const [l, v] of [...Object.entries(sentimentClasses), ...Object.entries(intentClasses)]) say(`  ${l.padEnd(10)} ${v.precision.toFixed(3)} / ${v.recall.toFixed(3)} / ${v.support}`);
+// spam recall per family (second set: every spam row has its family)
+const families: Record<string, { caught: number; total: number }> = {};
+for (const { e, a } of results) {
+  if (!e.spam || !e.family) continue;
+  const f = (families[e.family] ??= { caught: 0, total: 0 });
+  f.total++;
+  if (a.spam) f.caught++;
+}
+say(`spam recall per family (test split): ${Object.entries(families).map(([f, v]) => `${f} ${v.caught}/${v.total}`).join(', ')}`);
+// what each trap of the second set scores (sentiment, intent and spam verdict all right)
+const traps: Record<string, { ok: number; total: number }> = {};
+for (const { e, a } of results) {
+  if (!e.trap) continue;
+  const t = (traps[e.trap] ??= { ok: 0, total: 0 });
+  t.total++;
+  if (e.sentiment === a.sentiment && e.intent === a.intent && e.spam === a.spam) t.ok++;
+}
+say(`all three right, per trap (test split): ${Object.entries(traps).map(([t, v]) => `${t} ${v.ok}/${v.total}`).join(', ')}`);
 if (process.argv.includes('--errors')) {
   for (const { e, a } of results) {
     if (e.sentiment !== a.sentiment || e.intent !== a.intent || e.spam !== a.spam) {
@@ -114,8 +140,11 @@ say(`one call per message: ${Math.round(10_000 / (single.cpuMs / 1000))} message
 
 if (asJson) {
   console.log(JSON.stringify({
-    waimai: { accuracy: r4(waimaiAcc), macroF1: r4(waimaiF1) },
-    social: { sentimentAccuracy: r4(acc(sm)), intentAccuracy: r4(acc(im)), spamPrecision: r4(spamPrecision), spamRecall: r4(spamRecall) },
+    waimai: { accuracy: r4(waimaiAcc), macroF1: r4(waimaiF1), confusion: wm },
+    social: {
+      comments: social.length, sentimentAccuracy: r4(acc(sm)), intentAccuracy: r4(acc(im)), spamPrecision: r4(spamPrecision), spamRecall: r4(spamRecall),
+      nonSpamFlagged: r4(hamFlagged), sentimentClasses, intentClasses, sentimentConfusion: sm, intentConfusion: im, spamFamilies: families, traps,
+    },
     messagesPerSecond,
     loadMs: Math.round(loadMs * 10) / 10,
   }));

@@ -32,6 +32,8 @@ export class TextAnalyzer {
   private readonly intentFz: Featurizer;
   private readonly polarity: Float32Array;
   private readonly neutralW: Float64Array;
+  private readonly socialW: Float32Array | undefined;
+  private readonly sentZ = new Float64Array(3);
   private readonly intentW: Float32Array;
   private readonly idf: IdfTable;
   private readonly useWordsSent: boolean;
@@ -47,6 +49,7 @@ export class TextAnalyzer {
     this.useWordsSent = s.featurizer.words;
     this.polarity = unpackWeights(s.polarity);
     this.neutralW = Float64Array.from(s.neutral.weights);
+    this.socialW = s.social ? unpackWeights(s.social.weights) : undefined;
     const i = models.intent;
     this.intentFz = new Featurizer(i.featurizer.bits, i.featurizer);
     this.intentW = unpackWeights(i.weights);
@@ -68,23 +71,21 @@ export class TextAnalyzer {
   analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {}): DetailedAnalysis[] {
     const norms = texts.map((t) => normalizeText(t));
     const tokens = cutBatch(norms, opts.userWords ?? []);
-    return norms.map((norm, i) => this.analyzeNormalised(norm, tokens[i], opts.topK ?? 5));
+    return norms.map((norm, i) => this.analyzeNormalised(texts[i], norm, tokens[i], opts.topK ?? 5));
   }
 
-  private analyzeNormalised(norm: string, tokens: readonly Token[], topK: number): DetailedAnalysis {
+  private analyzeNormalised(raw: string, norm: string, tokens: readonly Token[], topK: number): DetailedAnalysis {
     const scan = this.scanner.scan(norm);
     const margin = this.polarityOf(norm, scan, this.useWordsSent ? wordsOf(tokens) : undefined);
     const flags = ruleFlags(norm);
 
     // three classes: the stacker decides the neutral band from the margin and its evidence
     sentimentMeta(margin, flags, scan, this.meta);
-    const z = this.metaZ.fill(0);
-    for (let f = 0; f < META_COUNT; f++) for (let c = 0; c < 3; c++) z[c] += this.neutralW[f * 3 + c] * this.meta[f];
-    softmaxInPlace(z);
+    const z = this.socialW ? softmaxInPlace(scores(this.socialW, 3, this.socialFeatures(norm, scan, this.meta), this.sentZ)) : this.stack();
     const pNeg = z[0], pNeu = z[1], pPos = z[2];
     const sentiment = SENTIMENTS[argmax(z)];
 
-    const spam = spamSignals(norm);
+    const spam = spamSignals(raw);
     const x = this.intentFeatures(norm, scan, flags, spam.score, pPos, pNeg);
     const iz = softmaxInPlace(scores(this.intentW, INTENTS.length, x, this.intentZ));
     const isSpam = spam.score >= SPAM_SCORE_ALONE || (spam.score > 0 && iz[SPAM] >= this.spamProbability);
@@ -108,7 +109,21 @@ export class TextAnalyzer {
       },
       spamScore: spam.score,
       spamReasons: spam.reasons,
+      spamFamily: isSpam ? spam.family ?? 'other' : null,
     };
+  }
+
+  private stack(): Float64Array {
+    const z = this.metaZ.fill(0);
+    for (let f = 0; f < META_COUNT; f++) for (let c = 0; c < 3; c++) z[c] += this.neutralW[f * 3 + c] * this.meta[f];
+    return softmaxInPlace(z);
+  }
+
+  /** Features of the social sentiment head: the intent featurizer's n-grams plus the stacker's features. */
+  socialFeatures(norm: string, scan: LexScan, meta: Float64Array): FeatureVector {
+    const x = this.intentFz.featurize(norm, scan);
+    for (let f = 0; f < META_COUNT; f++) this.intentFz.append(this.intentFz.dim + f, meta[f]);
+    return x;
   }
 
   /** Intent features: hashed character n-grams plus the rule flags (shared with training). */

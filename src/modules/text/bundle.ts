@@ -25,6 +25,12 @@ export interface SentimentModelFile {
   polarity: PackedWeights;
   /** the neutral-band stacker: softmax over META_NAMES features, weights feature-major */
   neutral: { features: string[]; classes: Sentiment[]; weights: number[] };
+  /**
+   * Optional 3-class head over the intent featurizer's character n-grams plus the stacker's
+   * features (at intent dim + k), trained on the social train split. When present it decides
+   * the three classes instead of `neutral`.
+   */
+  social?: { features: string[]; weights: PackedWeights };
 }
 
 export interface IntentModelFile {

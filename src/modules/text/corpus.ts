@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '..', '..', '..');
 export const SHARED_DATA = process.env.CHORUS_TEXT_DATA ?? join(REPO_ROOT, '..', 'shared', 'data');
 export const SOCIAL_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'social-comments.jsonl');
+/** Second set (issue #19): spam families with evasions, non-spam look-alikes, neutral questions, check-ins, contrast, sarcasm, slang. */
+export const SOCIAL_FIXTURE_2 = join(REPO_ROOT, 'test', 'fixtures', 'text', 'social-comments-2.jsonl');
 
 export interface Review {
   text: string;
@@ -36,10 +38,15 @@ export interface SocialExample {
   intent: Intent;
   spam: boolean;
   split: 'train' | 'test';
+  /** spam family (second set): traffic, profile, prize, fake_goods, job, loan_invoice, gambling, code, account, dating, follow, recycled, contact */
+  family?: string;
+  /** what the comment tests (second set): lookalike, question, checkin, sarcasm, evasion … */
+  trap?: string;
 }
 
-export function readSocial(path = SOCIAL_FIXTURE): SocialExample[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SocialExample);
+/** Both hand-written sets, first set first (each row keeps the split it was written with). */
+export function readSocial(paths: readonly string[] = [SOCIAL_FIXTURE, SOCIAL_FIXTURE_2]): SocialExample[] {
+  return paths.flatMap((path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SocialExample));
 }
 
 /** Deterministic split by a hash of the text (so it does not depend on file order). */

@@ -28,7 +28,15 @@ const EVENTS = `等了 等了好久 等太久 等好久 太久 好久才 很久�
 送错 送错了 拿错 配错 漏了 洒 洒了 撒了 溢出来 漏出来 凉透 不热 温的 坨了 糊了 焦了 软了 化了 压扁 扁了 少了 少给 少放 忘了放 没给 没收到 没送到
 不接电话 不接 打不通 占线 没人接 联系不上 不送 取消了 退单 催单 催了好几次 饿死 饿过头 半生 发硬 硬了 蔫 头发 虫子 苍蝇 钢丝 塑料 指甲
 怪味 变味 隔夜 腥 很柴 太柴 发柴 肥肉 全是骨头 没什么肉 全是土豆 全是辣椒 少得可怜 越来越少 越来越差 差远了 不如以前 不像以前 不敢再 不会再 下次不 不点了 最后一次
-太咸 太淡 太油 太辣 太甜 太硬 太干 齁 不怎么样 不咋地 不咋样 不太行 没味道 没啥味道 没什么味道 寡淡 也就那样 吃不惯 踩坑 肚子疼 胃疼 吃不下 扔了 白瞎 不值这个价 没动静 没出餐 一直在路上`;
+太咸 太淡 太油 太辣 太甜 太硬 太干 齁 不怎么样 不咋地 不咋样 不太行 没味道 没啥味道 没什么味道 寡淡 也就那样 吃不惯 踩坑 肚子疼 胃疼 吃不下 扔了 白瞎 不值这个价 没动静 没出餐 一直在路上
+白跑 还在仓库 没人接 又让我 又送错 又少 又是这样 第二次买到 第三次 摔成 空盒子 写错 拉黑 踢皮球 不通知 没通知 绕路 乱扣 多扣 扣了两次 降价了 不给退 不给换 不承认`;
+// Internet slang, with both readings where a word has two: the longer unit wins in the trie,
+// so 终于拔草 (finally bought it) is praise and 拔草了 (gone off it) is not; 气得上头 is anger,
+// 越吃越上头 is delight. Words whose reading depends only on context (蚌埠住了, 破防了, 好家伙,
+// 绝了) are left neutral here (kind 'none') or to the model, which sees the rest of the message.
+const SLANG_POS = `冲鸭 冲冲冲 泰裤辣 太酷啦 拿捏 拿捏了 awsl 爷青回 狠狠爱了 狠狠种草 种草了 被种草 笑不活了 笑死我了 真香 越吃越上头 越喝越上头 越用越上头 一口上头 终于拔草 拔草成功 已拔草 成功拔草 顶得住 谁能不爱 离不开了 离不开 遥遥领先 绝绝子 宝藏 闭眼入 闭眼冲 可以冲 放心冲 夯爆了 封神 天花板 yyds 狠狠心动 心动 慕了 磕到了 嗑到了 甜度超标 好绝 太绝了 破防了看哭 看哭了 感动哭`;
+const SLANG_NEG = `无语子 栓q 栓q了 芭比q 芭比q了 下头 麻了 大冤种 冤种 摆烂 整破防了 破大防 避雷 踩雷 踩坑 智商税 气得上头 气上头 上头了气 直接拔草 拔草了 被劝退 劝退 我真的会谢 真的会谢 会谢 服了 裂开 emo了 血亏 亏麻了 离大谱 一言难尽 不忍直视 寄了 凉凉 一生黑 退退退 呵呵哒 呵呵 无了 绷不住了 蚌埠住了又 白跑 白跑一趟 踢皮球 蜗牛都比 已读不回`;
+const SLANG_NONE = `蚌埠住了 绷不住 破防 破防了 好家伙 绝了 上头 拔草 6 666 笑死`;
 const NEGATORS: Array<[string, number]> = [
   ['不', 1], ['没', 1], ['没有', 1], ['无', 1], ['非', 1], ['别', 1], ['未', 1], ['莫', 1],
   ['并不', 1.1], ['并没有', 1.1], ['并非', 1.1], ['不是', 1], ['毫不', 1.2], ['绝不', 1.3], ['从不', 1.2],
@@ -87,6 +95,9 @@ export function buildLexicon(): Map<string, LexEntry> {
   for (const w of words(POS_FOOD)) put(w, 'pos', 1);
   for (const w of words(POS_STRONG)) put(w, 'pos', 1.8);
   for (const w of words(POS_UNITS)) put(w, 'pos', 1.2);
+  for (const w of words(SLANG_NONE)) put(w, 'none', 0);
+  for (const w of words(SLANG_POS)) put(w, 'pos', 1.4);
+  for (const w of words(SLANG_NEG)) put(w, 'neg', 1.4);
   for (const [w, m] of NEGATORS) put(w, 'negator', m);
   for (const [w, m] of DEGREES) put(w, 'degree', m);
   for (const w of words(CONTRASTS)) put(w, 'contrast', 1);

@@ -26,6 +26,8 @@ export interface DetailedAnalysis extends TextAnalysis {
   intentProbabilities: Record<Intent, number>;
   spamScore: number;
   spamReasons: string[];
+  /** for spam: the family with the most evidence (traffic, profile, prize, fake_goods, job, loan_invoice, gambling, code, account, dating, follow, recycled, contact; 'other' when only the model saw it) */
+  spamFamily: string | null;
 }
 
 // ---- rule features shared by training and inference ----
@@ -37,12 +39,20 @@ const DEMAND = /要求|请尽快|尽快|给个说法|给个解释|退款|退货|
 const PROBLEM = /坏了|破损|碎了|没到|没收到|没人|不回|不理|发错|送错|漏了|少了|少放|闪退|故障|过敏|异物|死机|卡住|掉色|起球|发烫|异响|不给|拒绝|用不了|打不开|登不上|连不上|没反应|还没|拖了|等了|一直没/;
 const THANKS = /谢谢|感谢|多谢|感恩|辛苦了|点赞|点个赞|给力|支持你们|加油/;
 const PRAISE = /推荐|好评|回购|满意|喜欢|爱了|绝了|真香|宝藏|惊喜|惊艳|不愧|yyds|种草|安利/;
+// Rhetorical questions: the construction, not the topic (这就是…？ 难道…吗 有这么…的吗 谁还敢…).
+const RHET_NEG = /难道|这就是|这叫|这也叫|这也能叫|这也算|有这么.{0,12}的吗|谁还敢|还好意思|也好意思|是不是还得|谁给你们的|哪家.{0,10}会|还能说什么|自己.{0,4}过吗|不是.{0,10}吗[?？]/;
+const RHET_POS = /谁能不爱|谁顶得住|顶得住啊|还有比这更|怎么会有这么(?:好|棒|香|美)|不比.{0,6}强/;
+// Chatter that carries no evaluation: check-ins, retweet boilerplate, lottery "pick me", tags, @s.
+const CHATTER = /打卡|转发|轉發|^转$|repost|mark|码住|马住|收藏|路过|抽我|选我|锦鲤|分母|陪跑|许愿|接好运|中奖|凑个热闹|#[^#]{1,20}#|^@|\/\/@|坐标|沙发|前排|吃瓜|蹲一个|^哈哈|刚下飞机|出差|追剧|坐等/;
+// A complaint worded as a question: how long it has taken, where it is, why again.
+const COMPLAINT_Q = /(?:[都已]|已经).{0,4}(?:[一二三四五六七八九十两\d]+|半)(?:天|周|个月|个小时|小时|星期).{0,12}(?:[?？]|吗|呢)|到底|凭什么|怎么又|怎么还|还要.{0,4}多久|什么时候.{0,6}(?:退|发|到|处理)|是不打算|有没有人/;
 const NEWS = /据报道|发布|公告|声明|宣布|同比|营收|报告显示|举行|上热搜|代言人/;
 
 /** The rule patterns, tested once per message and shared by the sentiment stacker and intent. */
 export interface RuleFlags {
   qWord: boolean; qEnd: boolean; why: boolean; demand: boolean; problem: boolean;
   thanks: boolean; praise: boolean; news: boolean; mention: boolean;
+  rhetNeg: boolean; rhetPos: boolean; chatter: boolean; complaintQ: boolean;
 }
 
 export function ruleFlags(norm: string): RuleFlags {
@@ -50,12 +60,13 @@ export function ruleFlags(norm: string): RuleFlags {
     qWord: Q_WORDS.test(norm), qEnd: Q_END.test(norm), why: WHY.test(norm), demand: DEMAND.test(norm),
     problem: PROBLEM.test(norm), thanks: THANKS.test(norm), praise: PRAISE.test(norm), news: NEWS.test(norm),
     mention: norm.includes('@'),
+    rhetNeg: RHET_NEG.test(norm), rhetPos: RHET_POS.test(norm), chatter: CHATTER.test(norm), complaintQ: COMPLAINT_Q.test(norm),
   };
 }
 
 export const RULE_NAMES = [
   'question', 'qWord', 'qEnd', 'why', 'demand', 'problem', 'thanks', 'praise', 'news', 'mention',
-  'spam', 'pPos', 'pNeg', 'veryShort',
+  'spam', 'pPos', 'pNeg', 'veryShort', 'rhetNeg', 'rhetPos', 'chatter', 'complaintQ', 'sarcasm',
 ] as const;
 export const RULE_COUNT = RULE_NAMES.length;
 
@@ -77,10 +88,29 @@ export function intentRules(f: RuleFlags, scan: LexScan, spamScore: number, pPos
   out[11] = pPos;
   out[12] = pNeg;
   out[13] = scan.length <= 4 ? 1 : 0;
+  out[14] = b(f.rhetNeg);
+  out[15] = b(f.rhetPos);
+  out[16] = b(f.chatter);
+  out[17] = b(f.complaintQ);
+  out[18] = sarcasm(f, scan);
   return out;
 }
 
-export const META_NAMES = ['bias', 'margin', 'absMargin', 'lexPos', 'lexNeg', 'emoPos', 'emoNeg', 'question', 'qWord', 'noPolar', 'short', 'thanks', 'problem'] as const;
+export const META_NAMES = [
+  'bias', 'margin', 'absMargin', 'lexPos', 'lexNeg', 'emoPos', 'emoNeg', 'question', 'qWord', 'noPolar', 'short', 'thanks', 'problem',
+  'rhetNeg', 'rhetPos', 'chatter', 'complaintQ', 'sarcasm', 'events', 'contrast',
+] as const;
+
+/**
+ * Sarcasm as a construction: thanks or praise side by side with a complaint event or a
+ * negative word in a message without a contrast marker (太感谢了，又让我白跑一趟; 真行啊，
+ * 下单三天还在仓库). Praise plus a complaint *with* 但是/不过 is contrast, read by the scanner.
+ */
+export function sarcasm(f: RuleFlags, scan: LexScan): number {
+  if (scan.contrast) return 0;
+  const praising = f.thanks || f.praise || scan.hitsPos > 0;
+  return praising && (scan.events > 0 || scan.hitsNeg > 0 || f.problem || f.rhetNeg) ? 1 : 0;
+}
 export const META_COUNT = META_NAMES.length;
 
 /** Features of the neutral-band stacker: the polarity margin and the evidence behind it. */
@@ -99,5 +129,12 @@ export function sentimentMeta(margin: number, f: RuleFlags, scan: LexScan, out: 
   out[10] = scan.length <= 6 ? 1 : 0;
   out[11] = b(f.thanks);
   out[12] = b(f.problem);
+  out[13] = b(f.rhetNeg);
+  out[14] = b(f.rhetPos);
+  out[15] = b(f.chatter);
+  out[16] = b(f.complaintQ);
+  out[17] = sarcasm(f, scan);
+  out[18] = Math.min(scan.events, 3) / 3;
+  out[19] = scan.contrast ? 1 : 0;
   return out;
 }

@@ -106,7 +106,7 @@ describe('analyze()', () => {
     expect(out).toHaveLength(4);
     expect(out[1].spam).toBe(true);
     expect(out[2].intent).toBe('inquiry');
-    for (const r of out) expect(Object.keys(r)).toEqual(['sentiment', 'score', 'intent', 'spam', 'keywords']);
+    for (const r of out) expect(Object.keys(r)).toEqual(['sentiment', 'score', 'intent', 'spam', 'keywords', 'riskCues']);
   });
 
   it('handles more than one batch', () => {
