@@ -8,6 +8,7 @@ import { cadenceCheckJob, scheduleCadenceCheck } from '../modules/content/cadenc
 import { analyticsJobs, scheduleAnalytics } from '../modules/analytics/jobs.js';
 import { inboxJobs, scheduleInbox } from '../modules/inbox/jobs.js';
 import { listeningJobs, scheduleListening } from '../modules/listening/jobs.js';
+import { inboundJobs, scheduleInboundPolling } from '../modules/inbound/poller.js';
 
 export function registerJobs(services: Services): void {
   services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
@@ -18,6 +19,7 @@ export function registerJobs(services: Services): void {
   for (const def of analyticsJobs(services.analytics)) services.jobs.register(def);
   for (const def of inboxJobs(services.inbox)) services.jobs.register(def);
   for (const def of listeningJobs(services.listening)) services.jobs.register(def);
+  for (const def of inboundJobs(services.inboundPoller)) services.jobs.register(def);
 }
 
 /** Recurring jobs (pg-boss cron, stored in its tables): call once the queue has started. */
@@ -28,4 +30,5 @@ export async function registerSchedules(services: Services): Promise<void> {
   await scheduleAnalytics(services.jobs);
   await scheduleInbox(services.jobs);
   await scheduleListening(services.jobs);
+  await scheduleInboundPolling(services.jobs);
 }

@@ -18,6 +18,7 @@ import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
 import { createListeningService } from '../modules/listening/service.js';
 import { createInboxService } from '../modules/inbox/service.js';
+import { createInboundPoller } from '../modules/inbound/poller.js';
 
 export interface Deps {
   database: Database;
@@ -56,7 +57,8 @@ export function createServices(deps: Deps) {
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
   const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary, notify });
   const inbox = createInboxService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, compliance, notify, inbound });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inbox, analytics, listening };
+  const inboundPoller = createInboundPoller({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, inbound });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening };
 }
 
 export type Services = ReturnType<typeof createServices>;

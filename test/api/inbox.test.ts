@@ -205,6 +205,22 @@ describe.each(BACKENDS)('the unified inbox on the sandbox network (%s)', (backen
     expect((await api('GET', '/inbox/sla-policy')).json()).toEqual({ firstResponseWorkingHours: 2, warnBeforeMinutes: 15 });
   });
 
+  it('polls every connected account by itself, moves its cursor and backs off on a rate limit', async () => {
+    const before = (await listAll()).length;
+    await admin('/_sandbox/tick', { advance: '8h' });
+    const { queued } = await rt.services.inboundPoller.sweep();
+    expect(queued).toBeGreaterThan(0);
+    await until('the scheduled poll to bring new conversations', async () => (await listAll()).length > before);
+    // its turn comes again only after the interval: an immediate sweep leaves it alone
+    await until('the cursor to be saved', async () => (await rt.services.inboundPoller.sweep()).queued === 0);
+    await admin('/_sandbox/faults', { kind: 'rate_limit', endpoint: 'comments.list', times: 1, retryAfterSec: 600 });
+    const limited = await rt.services.inboundPoller.poll(owner.workspaceId, accountId);
+    expect(limited.ok).toBe(false);
+    expect(limited.ok === false && limited.retryInMs).toBeGreaterThanOrEqual(600_000);
+    const recovered = await rt.services.inboundPoller.poll(owner.workspaceId, accountId);
+    expect(recovered.ok).toBe(true);
+  });
+
   it('streams conversation changes as server-sent events', async () => {
     await rt.app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(rt.app.server.address() as { port: number }).port}${ws()}/inbox/stream`;

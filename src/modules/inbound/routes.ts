@@ -50,6 +50,9 @@ export const inboundRoutes = defineRoutes([
     summary: 'Fetch recent comments, mentions and DMs from one account now',
     params: workspaceIdParams, body: z.object({ accountId: z.uuid(), since: z.iso.datetime({ offset: true }).optional() }),
     response: z.object({ received: z.number(), stored: z.number() }),
-    handler: ({ actor, body, services }) => services.inbound.collect(actor.workspaceId, body.accountId, body.since ? new Date(body.since) : undefined),
+    handler: async ({ actor, body, services }) => {
+      const r = await services.inbound.collect(actor.workspaceId, body.accountId, body.since ? new Date(body.since) : undefined);
+      return { received: r.received, stored: r.stored };
+    },
   }),
 ]);

@@ -76,7 +76,8 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
       }));
       for (const l of storedListeners) await l(workspaceId, accountId, platform, items);
     }
-    return { received: events.length, stored: stored.length };
+    const newest = events.reduce<Date | null>((m, e) => (!m || e.occurredAt > m ? e.occurredAt : m), null);
+    return { received: events.length, stored: stored.length, newest };
   }
 
   return {

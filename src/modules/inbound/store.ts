@@ -1,6 +1,8 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { inboundItems } from './tables.js';
+import { inboundCursors, inboundItems } from './tables.js';
+
+export type CursorRow = typeof inboundCursors.$inferSelect;
 
 export type InboundItemRow = typeof inboundItems.$inferSelect;
 
@@ -19,6 +21,14 @@ export function createInboundStore() {
       if (f.intent) where.push(eq(inboundItems.intent, f.intent));
       if (f.before) where.push(lt(inboundItems.occurredAt, f.before));
       return db.select().from(inboundItems).where(and(...where)).orderBy(desc(inboundItems.occurredAt)).limit(f.limit);
+    },
+    async findCursor(db: DbOrTx, workspaceId: string, accountId: string) {
+      const [row] = await db.select().from(inboundCursors).where(and(eq(inboundCursors.workspaceId, workspaceId), eq(inboundCursors.accountId, accountId)));
+      return row;
+    },
+    async saveCursor(db: DbOrTx, row: typeof inboundCursors.$inferInsert) {
+      const { accountId, ...rest } = row;
+      await db.insert(inboundCursors).values(row).onConflictDoUpdate({ target: inboundCursors.accountId, set: rest });
     },
     async summary(db: DbOrTx, workspaceId: string) {
       return db.select({ type: inboundItems.type, sentiment: inboundItems.sentiment, intent: inboundItems.intent, n: sql<number>`count(*)::int` })

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, real, boolean, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, real, boolean, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../team/tables.js';
 
 /**
@@ -29,3 +29,17 @@ export const inboundItems = pgTable('inbound_items', {
   uniqueIndex('inbound_account_event_uq').on(t.accountId, t.eventId),
   index('inbound_ws_occurred_idx').on(t.workspaceId, t.occurredAt),
 ]);
+
+/**
+ * The scheduled poller's place per account: the newest item seen (the next poll asks from a little before it),
+ * when to poll next, and the back-off after rate limits and failures.
+ */
+export const inboundCursors = pgTable('inbound_cursors', {
+  accountId: uuid('account_id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  since: timestamp('since', { withTimezone: true }),
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

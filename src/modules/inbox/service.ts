@@ -72,6 +72,8 @@ export function createInboxService(deps: InboxDeps) {
     ...replies,
     ...slaWatch,
     calendarOf,
+    /** Threads stored inbound items (inbound calls this for every new batch). */
+    ingest,
 
     async list(actor: Actor, q: ConversationQuery) {
       const limit = Math.min(q.limit ?? 50, 100);
