@@ -79,6 +79,22 @@ describe.each(BACKENDS)('content planning (%s)', (backend) => {
     expect(preview.platforms.map((p: { text: string }) => p.text)).toEqual(['你还在排队买咖啡吗？\n#早安#', '你还在排队买咖啡吗？\n#早安']);
   });
 
+  it('pages the table: limit and cursor walk every item once, in planned order; a forged cursor is a 400', async () => {
+    const all = (await ok(call(who.viewer!, 'GET', '/content/items'))).items.map((i: { id: string }) => i.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await ok(call(who.viewer!, 'GET', `/content/items?limit=5${cursor ? `&cursor=${cursor}` : ''}`));
+      expect(page.items.length).toBeLessThanOrEqual(5);
+      seen.push(...page.items.map((i: { id: string }) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    const bad = await call(who.viewer!, 'GET', '/content/items?limit=5&cursor=bm90LWEtY3Vyc29y');
+    expect(bad.status).toBe(400);
+    expect((await call(who.viewer!, 'GET', '/content/items?limit=0')).status).toBe(400);
+  });
+
   it('exports the table as XLSX (read back with exceljs) and CSV (papaparse) in the manual’s columns', async () => {
     const x = await call(owner, 'GET', '/content/sheet.xlsx?from=2026-11-02&to=2026-11-15');
     expect(x.status, x.body).toBe(200);

@@ -1,5 +1,6 @@
 /** Content items and their variants: create, edit, list, read, with variants kept in step with the master. */
 import type { DbOrTx } from '../../db/client.js';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { versionHash } from '../review/model.js';
@@ -198,10 +199,18 @@ export function createItemOps(ctx: ContentContext) {
   }
 
   async function list(actor: Pick<Actor, 'workspaceId'>, f: ListFilter) {
-    const rows = await store.listItems(db, actor.workspaceId, { ...f, from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined });
+    const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+    if (after === null) throw new DomainError('validation_failed', { message: 'invalid cursor', fields: { cursor: 'not a cursor from this list' } });
+    const { cursor: _cursor, ...filter } = f;
+    const pageSize = f.limit ?? (f.cursor ? 50 : undefined);
+    const rows = await store.listItems(db, actor.workspaceId, {
+      ...filter, from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined, after, limit: pageSize,
+    });
+    const last = rows.at(-1);
+    const nextCursor = pageSize && last && rows.length === pageSize ? encodeCursor(last.plannedAt, last.id) : null;
     const people = [...new Set(rows.flatMap((r) => [r.ownerId, r.factOwnerId]).filter((x): x is string => !!x))];
     const [tz, names] = await Promise.all([ctx.timeZoneOf(actor.workspaceId), store.userNames(db, people)]);
-    return { items: rows.map((r) => presentItem(r, names, tz)) };
+    return { items: rows.map((r) => presentItem(r, names, tz)), nextCursor };
   }
 
   /** 实际数据: filled from analytics (or by hand) once the item has run. */

@@ -67,6 +67,8 @@ export const listQuery = z.object({
   from: iso.optional(), to: iso.optional(),
   platform: platformSchema.optional(), accountId: z.uuid().optional(), themeClass: z.enum(THEME_CLASSES).optional(),
   ownerId: z.uuid().optional(), status: statusSchema.optional(), q: short(100).optional(),
+  /** Pages of `limit` items (default all up to 2,000, as the calendar and sheet need). */
+  limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(200).optional(),
 });
 export type ListFilter = z.infer<typeof listQuery>;
 export const rangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() })
@@ -93,7 +95,7 @@ export const itemSchema = z.object({
   createdAt: z.string(), updatedAt: z.string(),
 });
 export const itemWithVariants = z.object({ item: itemSchema, variants: z.array(variantSchema) });
-export const itemsResponse = z.object({ items: z.array(itemSchema) });
+export const itemsResponse = z.object({ items: z.array(itemSchema), nextCursor: z.string().nullable().optional() });
 export const scheduleResponse = itemWithVariants.extend({ warnings: z.array(z.string()) });
 
 export const previewBody = z.object({

@@ -14,8 +14,12 @@ export type TemplateRow = typeof contentTemplates.$inferSelect;
 type ItemPatch = Partial<Omit<typeof contentItems.$inferInsert, 'id' | 'workspaceId'>>;
 type VariantPatch = Partial<Omit<typeof contentVariants.$inferInsert, 'id' | 'workspaceId' | 'itemId'>>;
 
+import type { KeysetPosition } from '../../kernel/cursor.js';
+
 export interface ItemFilter {
   from?: Date; to?: Date; platform?: string; accountId?: string; themeClass?: string; ownerId?: string; status?: string; q?: string;
+  /** A page: `limit` rows after `after` in (plannedAt, id) order (unplanned items last). */
+  limit?: number; after?: KeysetPosition;
 }
 
 export function createContentStore() {
@@ -39,6 +43,13 @@ export function createContentStore() {
       if (f.ownerId) where.push(eq(contentItems.ownerId, f.ownerId));
       if (f.status) where.push(eq(contentItems.status, f.status));
       if (f.q) where.push(or(ilike(contentItems.topic, `%${f.q}%`), ilike(contentItems.summary, `%${f.q}%`))!);
+      if (f.limit) {
+        const a = f.after;
+        if (a?.at) where.push(sql`(${contentItems.plannedAt} > ${a.at} or (${contentItems.plannedAt} = ${a.at} and ${contentItems.id} > ${a.id}) or ${contentItems.plannedAt} is null)`);
+        else if (a) where.push(sql`(${contentItems.plannedAt} is null and ${contentItems.id} > ${a.id})`);
+        return db.select().from(contentItems).where(and(...where))
+          .orderBy(sql`${contentItems.plannedAt} asc nulls last`, asc(contentItems.id)).limit(f.limit);
+      }
       return db.select().from(contentItems).where(and(...where))
         .orderBy(sql`${contentItems.plannedAt} asc nulls last`, asc(contentItems.createdAt)).limit(2000);
     },
