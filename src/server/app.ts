@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { ZodError, type z } from 'zod';
 import { DomainError } from '../kernel/errors.js';
 import type { TrustProxy } from '../kernel/config.js';
+import { acceptText, checkHeaders } from '../kernel/http/accepted-text.js';
 import { can, tokenCan, type Permission } from '../modules/team/model.js';
 import type { Actor, Principal } from '../modules/team/service.js';
 import { errorHandler, sendError, zodFields } from './errors.js';
@@ -57,6 +58,11 @@ function trustProxyOption(tp: TrustProxy): boolean | string | ((addr: string, ho
   return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp;
 }
 
+/** A PATCH whose body, once validated, sets nothing (`{}`, or only unknown keys that were stripped). */
+function isEmptyPatch(body: unknown): boolean {
+  return !!body && typeof body === 'object' && !Array.isArray(body) && Object.values(body).every((v) => v === undefined);
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const routes = opts.routes ?? moduleRoutes;
@@ -73,6 +79,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
 
   const handlerFor = (def: AnyRoute) => async (req: FastifyRequest, reply: FastifyReply) => {
+    // Text is judged once, here, before anything else reads it (login included).
+    checkHeaders(req.headers);
+    const input = { params: acceptText(req.params, 'params'), query: acceptText(req.query, 'query'), body: acceptText(req.body, 'body') };
     let principal: Principal | null = null;
     if (def.access !== 'public') {
       const cred = bearerOrCookie(req);
@@ -93,9 +102,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (!allowed) return sendError(reply, 403, 'forbidden', `needs permission ${permission}`);
       actor = { ...principal!, workspaceId, role };
     }
-    const params = parse(def.params, req.params, 'params');
-    const query = parse(def.query, req.query, 'query');
-    const body = parse(def.body, req.body, 'body');
+    const params = parse(def.params, input.params, 'params');
+    const query = parse(def.query, input.query, 'query');
+    const body = parse(def.body, input.body, 'body');
+    if (def.method === 'PATCH' && isEmptyPatch(body)) {
+      throw new DomainError('validation_failed', { message: 'nothing to change: the body names no field', fields: { body: 'nothing to change' } });
+    }
     const result = await def.handler({ params, query, body, principal, actor: actor as Actor, services, req, reply });
     if (def.raw) return reply;
     if (def.status === 204) return reply.status(204).send();

@@ -10,6 +10,7 @@ export const contentErrors = {
   'content.no_account': 409,
   'content.account_not_allowed': 403,
   'content.unknown_account': 400,
+  'content.unknown_media': 400,
   'content.not_a_member': 400,
   'content.import_invalid': 400,
   'content.cadence_conflict': 409,

@@ -43,6 +43,14 @@ export function createItemOps(ctx: ContentContext) {
     return new Map(rows.map((m) => [m.id, m]));
   }
 
+  /** Media named in a body must be this workspace's: another's id (or none at all) is refused, not silently dropped. */
+  async function requireMedia(handle: DbOrTx, workspaceId: string, ids: string[] | undefined, field: string) {
+    if (!ids?.length) return;
+    const found = await mediaMap(handle, workspaceId, ids);
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new DomainError('content.unknown_media', { message: `unknown media ${missing.join(', ')}`, fields: { [field]: `unknown media ${missing.join(', ')}` } });
+  }
+
   /** Brings the variants in line with the item's targets; untouched hand-edited variants keep their text. */
   async function syncVariants(tx: DbOrTx, item: ItemRow, targets: Array<{ accountId: string | null; platform: string }>) {
     const existing = await store.listVariants(tx, item.workspaceId, [item.id]);
@@ -127,6 +135,7 @@ export function createItemOps(ctx: ContentContext) {
     await requireDraftRights(actor, input.accountIds ?? []);
     await ctx.requireMembers(actor.workspaceId, [input.ownerId], 'ownerId');
     await ctx.requireMembers(actor.workspaceId, [input.factOwnerId], 'factOwnerId');
+    await requireMedia(db, actor.workspaceId, input.master?.mediaIds, 'master.mediaIds');
     const master: MasterJson = { text: '', hashtags: [], mentions: [], mediaIds: [], ...input.master };
     const id = newId();
     await db.transaction(async (tx) => {
@@ -156,6 +165,7 @@ export function createItemOps(ctx: ContentContext) {
     if (input.accountIds) await requireDraftRights(actor, input.accountIds.filter((a) => !before.accountIds.includes(a)));
     await ctx.requireMembers(actor.workspaceId, [input.ownerId], 'ownerId');
     await ctx.requireMembers(actor.workspaceId, [input.factOwnerId], 'factOwnerId');
+    await requireMedia(db, actor.workspaceId, input.master?.mediaIds, 'master.mediaIds');
     const changed = await db.transaction(async (tx) => {
       const item = await ctx.findItemOrFail(tx, actor.workspaceId, itemId, true);
       const { master, platforms: _p, accountIds: _a, plannedAt, ...fields } = input;
@@ -181,6 +191,7 @@ export function createItemOps(ctx: ContentContext) {
       if (!isEditable(item.status as ContentStatus)) throw new DomainError('content.not_editable', { message: 'unschedule the item before editing its copy' });
       const v = (await store.listVariants(tx, actor.workspaceId, [itemId])).find((x) => x.id === variantId);
       if (!v) throw new DomainError('content.variant_not_found');
+      await requireMedia(tx, actor.workspaceId, input.mediaIds, 'mediaIds');
       let next: Pick<VariantRow, 'title' | 'text' | 'digest' | 'tags' | 'mediaIds' | 'customized'>;
       if (input.reset) {
         const media = [...(await mediaMap(tx, actor.workspaceId, item.master.mediaIds ?? [])).values()].map(mediaFacts);
@@ -226,7 +237,7 @@ export function createItemOps(ctx: ContentContext) {
     return view(actor.workspaceId, itemId);
   }
 
-  return { view, create, update, updateVariant, list, setActuals, mediaMap, reviewStates, reviewView, targetsOf };
+  return { view, create, update, updateVariant, list, setActuals, mediaMap, requireMedia, reviewStates, reviewView, targetsOf };
 }
 
 export type ItemOps = ReturnType<typeof createItemOps>;

@@ -54,6 +54,7 @@ export function createContentService(deps: ContentDeps) {
 
     /** The editor's live preview: the master adapted per platform, with the copy checklist. */
     async preview(actor: Pick<Actor, 'workspaceId'>, master: MasterMessage & { mediaIds?: string[] }, platforms: ContentPlatform[]) {
+      await items.requireMedia(ctx.db, actor.workspaceId, master.mediaIds, 'master.mediaIds');
       const media = (await items.mediaMap(ctx.db, actor.workspaceId, master.mediaIds ?? [])).values();
       const facts = [...media].map(mediaFacts);
       return {

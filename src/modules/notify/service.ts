@@ -203,6 +203,11 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
       }
     },
     async markRead(actor: Actor, body: { ids?: string[]; all?: boolean }) {
+      if (!body.all && body.ids?.length) {
+        const own = await store.ownNotificationIds(db, actor.workspaceId, actor.userId, body.ids);
+        const unknown = body.ids.filter((id) => !own.has(id));
+        if (unknown.length) throw new DomainError('notify.notification_not_found', { fields: { ids: `unknown notification ${unknown.join(', ')}` } });
+      }
       const updated = await store.markRead(db, actor.workspaceId, actor.userId, body.all ? 'all' : body.ids ?? [], clock.now());
       return { updated, unread: await store.countUnread(db, actor.workspaceId, actor.userId) };
     },

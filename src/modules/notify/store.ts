@@ -60,6 +60,13 @@ export function createNotifyStore() {
         .where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), isNull(notifications.readAt)));
       return row?.n ?? 0;
     },
+    /** Which of these ids are notifications of this person in this workspace. */
+    async ownNotificationIds(db: DbOrTx, workspaceId: string, userId: string, ids: string[]) {
+      if (!ids.length) return new Set<string>();
+      const rows = await db.select({ id: notifications.id }).from(notifications)
+        .where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), inArray(notifications.id, ids)));
+      return new Set(rows.map((r) => r.id));
+    },
     async markRead(db: DbOrTx, workspaceId: string, userId: string, ids: string[] | 'all', at: Date) {
       const where = [eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), isNull(notifications.readAt)];
       if (ids !== 'all') where.push(inArray(notifications.id, ids));

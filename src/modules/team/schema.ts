@@ -60,7 +60,7 @@ export const auditQuery = z.object({
   actorId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z.string().regex(/^\d{1,15}$/, 'a cursor is the number from the previous page').optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export const auditEntrySchema = z.object({
