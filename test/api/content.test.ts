@@ -134,6 +134,21 @@ describe.each(BACKENDS)('content planning (%s)', (backend) => {
     expect(await ok(call(who.creator!, 'POST', '/content/sheet/import', { format: 'xlsx', data: Buffer.from(xlsx.raw).toString('base64'), dryRun: true }))).toEqual({ created: 0, valid: 1 });
   });
 
+  it('writes formula-like cells of sheet.csv as text, and reads them back unchanged', async () => {
+    const topic = '=HYPERLINK("http://evil.example","点我领券")';
+    await ok(call(who.creator!, 'POST', '/content/items', { plannedAt: day(20), platforms: ['weibo'], topic, summary: '@SUM(1+1)\n第二行', notes: '-1+2' }), 201);
+    const csv = (await call(owner, 'GET', '/content/sheet.csv?from=2026-11-22&to=2026-11-22')).body;
+    const [, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const cell = (name: string) => row![SHEET_COLUMNS.indexOf(name as never)]!;
+    expect(cell('内容主题')).toBe(`'${topic}`);
+    expect(cell('文案摘要')).toBe("'@SUM(1+1)\n第二行");
+    for (const c of row!) expect(c, c).not.toMatch(/^[=+\-@\t\r]/);
+    // The apostrophe comes off again when the sheet is imported back.
+    expect(await ok(call(who.creator!, 'POST', '/content/sheet/import', { format: 'csv', data: csv }))).toEqual({ created: 1, valid: 1 });
+    const { items } = await ok(call(owner, 'GET', `/content/items?q=${encodeURIComponent('HYPERLINK')}`));
+    expect(items.map((i: { topic: string }) => i.topic)).toEqual([topic, topic]);
+  });
+
   it('serves an ICS feed read back with node-ical; rotating or revoking the secret URL closes the old one', async () => {
     const created = await ok(call(who.creator!, 'POST', '/content/feeds', { name: '微博排期', accountId: acc.weibo!.id }), 201);
     const path = new URL(created.url).pathname;

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import Papa from 'papaparse';
+import { unescapeCsvCell, writeCsv } from '../../kernel/csv.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { Actor } from '../team/service.js';
@@ -73,7 +74,7 @@ export function createSheetOps(ctx: ContentContext) {
     const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
     const [header = [], ...body] = parsed.data;
     const trimmed = body.length && body.at(-1)!.every((c) => !c) ? body.slice(0, -1) : body;
-    return checkHeader(header.map((h) => h.trim()), trimmed.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? '']))));
+    return checkHeader(header.map((h) => h.trim()), trimmed.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), unescapeCsvCell(r[i] ?? '')]))));
   }
 
   function checkHeader(header: string[], data: Array<Record<string, string>>) {
@@ -89,7 +90,7 @@ export function createSheetOps(ctx: ContentContext) {
 
     async exportCsv(actor: Pick<Actor, 'workspaceId'>, from: string, to: string) {
       const data = await rows(actor.workspaceId, from, to);
-      return '\uFEFF' + Papa.unparse({ fields: [...SHEET_COLUMNS], data: data.map((r) => SHEET_COLUMNS.map((c) => r[c])) });
+      return writeCsv(SHEET_COLUMNS, data.map((r) => SHEET_COLUMNS.map((c) => r[c])));
     },
 
     /** Every row is checked first; one bad row and nothing is written. */

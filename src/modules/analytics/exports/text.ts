@@ -1,8 +1,8 @@
 /**
- * ReportDocument → Markdown, and rows → CSV (UTF-8 with a BOM so Excel opens Chinese
- * correctly; cells starting with = + - @ are escaped against formula injection).
+ * ReportDocument → Markdown, and rows → CSV through the one CSV writer (src/kernel/csv.ts: BOM,
+ * formula-like cells neutralised).
  */
-import Papa from 'papaparse';
+import { writeCsv, type CsvCell } from '../../../kernel/csv.js';
 import { type ReportDocument, type ReportTable, formatCell } from '../report-document.js';
 
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -56,8 +56,7 @@ export function toCsv(rows: readonly object[], opts: CsvOptions = {}): string {
   const flat = rows.map((r) => flatten(r as Record<string, unknown>));
   const keys = opts.columns?.map((c) => c.key) ?? [...new Set(flat.flatMap((r) => Object.keys(r)))];
   const headers = opts.columns?.map((c) => c.header ?? c.key) ?? keys;
-  const data = flat.map((r) => keys.map((k) => (r[k] === null || r[k] === undefined ? '' : r[k])));
-  return `\uFEFF${Papa.unparse({ fields: headers, data }, { escapeFormulae: true })}`;
+  return writeCsv(headers, flat.map((r) => keys.map((k) => r[k] as CsvCell)));
 }
 
 /** A report table → CSV with its headers (numbers raw, percentages in percent). */
