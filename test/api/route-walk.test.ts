@@ -113,7 +113,7 @@ describe.each(BACKENDS)('the route table (%s)', (backend) => {
       // A member of A of their own: bodies sent to member routes may change that member's role.
       ownIds = await realIds(rt, a, await addMember(rt, a, 'viewer'));
       foreignIds = await realIds(rt, b, b);
-    }, 120_000);
+    }, 300_000);
 
     const fiveHundreds: string[] = [];
     const expectNo5xx = (what: string, res: { statusCode: number; body: string }) => {

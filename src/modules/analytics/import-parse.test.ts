@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../../test/fixtures/analytics/manual-sample.js';
 import { matchHeader, suggestColumnMapping } from './column-mapping.js';
@@ -135,4 +137,35 @@ describe('column mapping', () => {
   it.each([['2026-11-16', '2026-11-16'], ['2026/1/5', '2026-01-05'], ['2026-02-29', null], ['16/11/2026', null], ['', null]])(
     'parseDate(%j) → %s', (v, want) => expect(parseDate(v)).toBe(want),
   );
+});
+
+describe('metrics files as Excel on Chinese Windows saves them', () => {
+  const csv = readFixture('posts-sample.csv').toString('utf8');
+
+  it.each([
+    ['GBK', () => iconv.encode(csv, 'gbk')],
+    ['UTF-16 LE with a BOM', () => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv, 'utf-16le')])],
+    ['UTF-16 BE with a BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(csv, 'utf-16be')])],
+  ])('reads %s like UTF-8', async (_name, bytes) => {
+    const utf8 = await parseMetricsFile(Buffer.from(csv, 'utf8'));
+    const other = await parseMetricsFile(bytes());
+    expect(other.errors).toEqual([]);
+    expect(other.rows).toEqual(utf8.rows);
+  });
+
+  it('names the encoding it cannot read instead of a missing column', async () => {
+    const r = await parseMetricsFile(iconv.encode('日付,プラットフォーム,アカウント,タイトル\r\n2026-11-01,ツイッター,コーヒー,冬の限定ラテが新登場しました\r\n'.repeat(5), 'shift_jis'));
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ line: 1, field: 'file', code: 'unreadable' });
+    expect(r.errors[0]!.message).toMatch(/Shift_JIS|EUC-JP|ISO-2022/);
+  });
+
+  it('refuses over-long fields with their line numbers', async () => {
+    const lines = csv.trimEnd().split(/\r?\n/);
+    const cells = Papa.parse<string[]>(lines[2]!).data[0]!;
+    cells[lines[0]!.split(',').indexOf('post_title')] = '长'.repeat(10_000);
+    const r = await parseMetricsFile(Buffer.from([lines[0], lines[1], Papa.unparse([cells])].join('\n')));
+    expect(r.errors.map((e) => [e.line, e.field, e.code])).toEqual([[3, 'post_title', 'too_long']]);
+    expect(r.errors[0]!.message).toContain('10000');
+  });
 });

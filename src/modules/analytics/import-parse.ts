@@ -7,6 +7,7 @@
  * for bad data. An empty count cell means "unknown" and stays null.
  */
 import Papa from 'papaparse';
+import { decodeText } from '../../kernel/text-decode.js';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { AccountDailyRow, PostDailyRow } from './model.js';
@@ -24,7 +25,7 @@ export interface ImportError {
 
 export type ImportErrorCode =
   | 'empty_file' | 'missing_column' | 'required' | 'bad_date' | 'unknown_platform'
-  | 'unknown_theme' | 'negative' | 'not_integer' | 'duplicate' | 'unreadable';
+  | 'unknown_theme' | 'negative' | 'not_integer' | 'duplicate' | 'unreadable' | 'too_long';
 
 export type ParsedImport =
   | { kind: 'posts'; rows: PostDailyRow[]; errors: ImportError[] }
@@ -52,6 +53,7 @@ const MESSAGES: Record<Locale, Record<ImportErrorCode, string>> = {
     not_integer: '{field}必须是整数：“{value}”',
     duplicate: '与第 {other} 行重复（日期、平台、账号{post}相同）',
     unreadable: '无法读取文件：{value}',
+    too_long: '{field}过长：{length} 个字符（最多 {max} 个）',
   },
   'en-US': {
     empty_file: 'the file is empty or has no header row',
@@ -64,6 +66,7 @@ const MESSAGES: Record<Locale, Record<ImportErrorCode, string>> = {
     not_integer: '{field} must be a whole number: "{value}"',
     duplicate: 'duplicates line {other} (same date, platform, account{post})',
     unreadable: 'cannot read the file: {value}',
+    too_long: '{field} is too long: {length} characters (at most {max})',
   },
 };
 
@@ -135,13 +138,16 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<CellTable> {
 export async function parseMetricsFile(data: Buffer, opts: ParseOptions & { filename?: string } = {}): Promise<ParsedImport> {
   const isXlsx = opts.filename ? /\.xlsx$/i.test(opts.filename) : data.subarray(0, 2).toString('latin1') === 'PK';
   try {
-    const table = isXlsx ? await readXlsx(data) : readCsv(data.toString('utf8'));
+    const table = isXlsx ? await readXlsx(data) : readCsv(decodeText(data).text);
     return validateTable(table, opts);
   } catch (e) {
     const msg = fill(MESSAGES[opts.locale ?? 'zh-CN'].unreadable, { value: (e as Error).message });
     return { kind: opts.kind ?? 'posts', rows: [], errors: [{ line: 1, field: 'file', code: 'unreadable', message: msg }] };
   }
 }
+
+/** Longest text a column may hold (a 10 MB title is a mistake or an attack, not a title). */
+const MAX_LENGTH: Partial<Record<MetricColumn, number>> = { platform: 40, account: 100, post_id: 200, post_title: 500, theme: 40, format: 40 };
 
 /** Validate a cell table: map headers, check every cell, report errors with line numbers. */
 export function validateTable(table: CellTable, opts: ParseOptions = {}): ParsedImport {
@@ -171,7 +177,17 @@ export function validateTable(table: CellTable, opts: ParseOptions = {}): Parsed
   records.forEach((rec, i) => {
     const line = table.rows[i].line;
     const before = errors.length;
-    const text = (c: MetricColumn) => cellText(rec[c]);
+    const tooLong = new Set<MetricColumn>();
+    const text = (c: MetricColumn) => {
+      const v = cellText(rec[c]);
+      const max = MAX_LENGTH[c];
+      if (max !== undefined && v.length > max) {
+        if (!tooLong.has(c)) err(line, c, 'too_long', { length: v.length, max });
+        tooLong.add(c);
+        return v.slice(0, max);
+      }
+      return v;
+    };
     const need = (c: MetricColumn) => {
       const v = text(c);
       if (v === '') err(line, c, 'required');

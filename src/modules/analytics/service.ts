@@ -8,6 +8,7 @@ import type { Locale } from './labels.js';
 import { aggregatePosts } from './model.js';
 import { type Baseline, type DudThreshold, type Verdict, classifyPosts, describeReason } from './performance.js';
 import { type Goal, goalActual, goalProgress } from './goals.js';
+import { decodeText } from '../../kernel/text-decode.js';
 import { parseMetricsFile, readCsv, readXlsx, validateTable } from './import-parse.js';
 import { suggestColumnMapping } from './column-mapping.js';
 import { buildWeeklyTable, isoWeekOf, isoWeekRange, previousIsoWeek } from './weekly-report.js';
@@ -115,6 +116,15 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     });
   }
 
+  /** The file's text whatever encoding Excel saved it in, or a 400 naming the encoding found. */
+  function decodeCsv(data: Buffer) {
+    try {
+      return decodeText(data).text;
+    } catch (e) {
+      throw new DomainError('analytics.import_invalid', { message: (e as Error).message, fields: { file: (e as Error).message } });
+    }
+  }
+
   const reports = {
     /** Parse, validate and store a metrics file: all rows or none. */
     async importMetrics(caller: Caller, file: { data: Buffer; filename?: string }, opts: ImportOptions & { source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportSummary> {
@@ -150,7 +160,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** What an import would do, without writing: the guessed mapping and every problem. */
     async previewImport(file: { data: Buffer; filename: string }, opts: ImportOptions = {}) {
-      const table = /\.xlsx$/i.test(file.filename) ? await readXlsx(file.data) : readCsv(file.data.toString('utf8'));
+      const table = /\.xlsx$/i.test(file.filename) ? await readXlsx(file.data) : readCsv(decodeCsv(file.data));
       const guess = suggestColumnMapping(table.headers);
       const parsed = validateTable(table, opts);
       return {

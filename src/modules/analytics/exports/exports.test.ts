@@ -77,6 +77,13 @@ describe('toMarkdown', () => {
     const md = toMarkdown({ ...doc, sections: [{ key: 'x', heading: 'X', paragraphs: [], table: { columns: [{ key: 'a', header: 'A', kind: 'text' }], rows: [{ a: 'a|b' }] } }] });
     expect(md).toContain('| a\\|b |');
   });
+
+  it('shows raw HTML from titles as text, never as markup', () => {
+    const evil = '<img src=x onerror=alert(1)><script>fetch("//evil")</script>';
+    const md = toMarkdown({ ...doc, title: `周报 ${evil}`, sections: [{ key: 'x', heading: `<b>${evil}</b>`, paragraphs: [`最佳内容：${evil}`], table: { columns: [{ key: 'a', header: 'A', kind: 'text' }], rows: [{ a: evil }] } }] });
+    expect(md).not.toMatch(/<(img|script|b)\b/);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;');
+  });
 });
 
 describe('toCsv', () => {

@@ -5,7 +5,9 @@
 import { writeCsv, type CsvCell } from '../../../kernel/csv.js';
 import { type ReportDocument, type ReportTable, formatCell } from '../report-document.js';
 
-const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/** Titles and names come from people and platforms: raw HTML in them is shown as text, never rendered. */
+const noHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const mdCell = (s: string) => noHtml(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 export function tableToMarkdown(table: ReportTable, locale: ReportDocument['locale']): string {
   const head = `| ${table.columns.map((c) => mdCell(c.header)).join(' | ')} |`;
@@ -22,11 +24,11 @@ export function tableToMarkdown(table: ReportTable, locale: ReportDocument['loca
 }
 
 export function toMarkdown(doc: ReportDocument): string {
-  const out = [`# ${doc.title}`, '', `*${doc.period.label} · ${doc.period.start} – ${doc.period.end}*`, ''];
+  const out = [`# ${noHtml(doc.title)}`, '', `*${noHtml(doc.period.label)} · ${doc.period.start} – ${doc.period.end}*`, ''];
   for (const s of doc.sections) {
-    out.push(`## ${s.heading}`, '');
+    out.push(`## ${noHtml(s.heading)}`, '');
     if (s.table) out.push(tableToMarkdown(s.table, doc.locale), '');
-    for (const p of s.paragraphs) out.push(p, '');
+    for (const p of s.paragraphs) out.push(noHtml(p), '');
   }
   return out.join('\n');
 }
