@@ -10,6 +10,7 @@ import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { Actor } from '../team/service.js';
 import type { ContentContext } from './context.js';
+import { verifyUpload } from './media-check.js';
 import { mp4Duration, sniffMedia } from './media-meta.js';
 import { checkMediaFor, isContentPlatform, PLATFORM_FORMATS, type ContentPlatform } from './model.js';
 import { mediaFacts, presentMedia } from './presenters.js';
@@ -44,6 +45,7 @@ export function createMediaOps(ctx: ContentContext) {
       if (data.length > MAX_UPLOAD_BYTES) throw new DomainError('media.too_large', { message: `files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
       const sniff = sniffMedia(data);
       if (!sniff) throw new DomainError('media.unsupported_type', { fields: { dataBase64: 'not a PNG, JPEG, GIF, WebP, MP4, MOV or WebM file' } });
+      await verifyUpload(data, sniff);
       const id = newId();
       const ext = sniff.mime.split('/')[1]!.replace('quicktime', 'mov').replace('jpeg', 'jpg');
       const rel = join('media', actor.workspaceId, `${id}.${ext}`);
