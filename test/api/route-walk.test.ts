@@ -59,7 +59,7 @@ describe.each(BACKENDS)('the route table (%s)', (backend) => {
     b = await signUpOwner(rt, 'bob');
     members.set('owner', a);
     for (const role of ROLES.filter((r) => r !== 'owner')) members.set(role, await addMember(rt, a, role));
-  });
+  }, 300_000);
   afterAll(async () => rt?.close());
 
   it('has only the listed public routes, and every route declares its access', () => {
