@@ -7,6 +7,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerPacksCommand } from './commands/packs.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerAuditCommand(program);
   registerCheckCommand(program);
+  registerPacksCommand(program);
   registerSandboxCommand(program);
   registerAnalyzeCommand(program);
   registerImportCommand(program);

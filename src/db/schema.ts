@@ -10,3 +10,4 @@ export * from '../modules/content/tables.js';
 export * from '../modules/analytics/tables.js';
 export * from '../modules/listening/tables.js';
 export * from '../modules/inbox/tables.js';
+export * from '../modules/compliance/tables.js';

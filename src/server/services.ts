@@ -35,7 +35,7 @@ export function createServices(deps: Deps) {
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
   const team = createTeamService({ database: deps.database, clock: deps.clock });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
-  const compliance = createComplianceService();
+  const compliance = createComplianceService({ database: deps.database, clock: deps.clock, audit: team.record });
   const review = createReviewService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance,
     notify: (tx, n) => notify.notify(tx, n.workspaceId, {

@@ -64,3 +64,29 @@ export const packsResponse = z.object({
   packs: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), industry: z.enum(INDUSTRIES).nullable(), rules: z.array(ruleSchema) })),
 });
 export type PacksResponse = z.infer<typeof packsResponse>;
+
+const homogeneitySchema = z.object({
+  /** Similarity (0–1) from which copies count as near-identical. */
+  threshold: z.number().min(0.5).max(1),
+  windowHours: z.number().int().min(1).max(720),
+  /** How many matrix accounts must carry near-identical copy before it is a warning. */
+  minAccounts: z.number().int().min(2).max(100),
+});
+
+export const settingsBody = z.object({
+  industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length).optional(),
+  homogeneity: homogeneitySchema.optional(),
+});
+
+export const settingsResponse = z.object({
+  industries: z.array(z.enum(INDUSTRIES)),
+  homogeneity: homogeneitySchema,
+  availableIndustries: z.array(z.enum(INDUSTRIES)),
+  importedPacks: z.array(z.object({ id: z.string(), version: z.string(), importedAt: z.string() })),
+  updatedAt: z.string().nullable(),
+});
+export type SettingsResponse = z.infer<typeof settingsResponse>;
+
+/** A pack document as in src/modules/compliance/packs/*.json; validated in full by the service. */
+export const importPackBody = z.object({ pack: z.record(z.string(), z.unknown()) });
+export const importPackResponse = z.object({ id: z.string(), version: z.string(), previousVersion: z.string().nullable(), rules: z.number().int() });

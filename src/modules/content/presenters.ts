@@ -1,4 +1,5 @@
 /** Presenters: explicit allow-lists of what the API shows. */
+import { isIndustry } from '../compliance/model.js';
 import { adaptForPlatform, isContentPlatform, localParts, weekdayLabel, type AdaptWarning, type ContentStatus, type MediaFacts } from './model.js';
 import type { ItemRow, MediaRow, VariantRow } from './store.js';
 
@@ -14,6 +15,7 @@ export function presentItem(i: ItemRow, names: ReadonlyMap<string, string>, time
     expectedExposure: i.expectedExposure, expectedInteractions: i.expectedInteractions,
     actualExposure: i.actualExposure, actualInteractions: i.actualInteractions, actualConversions: i.actualConversions, notes: i.notes,
     status: i.status as ContentStatus, publishWhenApproved: i.publishWhenApproved, campaign: i.campaign, goalRef: i.goalRef,
+    industry: isIndustry(i.industry) ? i.industry : null, commercial: i.commercial, aiGenerated: i.aiGenerated,
     master: {
       text: i.master.text, title: i.master.title ?? null, digest: i.master.digest ?? null, hashtags: i.master.hashtags ?? [],
       mentions: i.master.mentions ?? [], mediaIds: i.master.mediaIds ?? [],

@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DomainError } from '../../kernel/errors.js';
+import { isIndustry } from '../compliance/model.js';
 import { can } from '../team/model.js';
 import type { Actor } from '../team/service.js';
 import { SUBJECT_TYPE, type ContentContext, type PublishMedia } from './context.js';
@@ -30,6 +31,7 @@ export function createSchedulingOps(ctx: ContentContext, items: ItemOps) {
     await ctx.review.submit(actor, {
       subjectType: SUBJECT_TYPE, subjectId: itemId, contentType: 'post', factOwnerUserId: factOwner ?? null,
       ownerUserId: item.ownerId, title: item.topic,
+      compliance: { ...(isIndustry(item.industry) ? { industry: item.industry } : {}), commercial: item.commercial, aiGenerated: item.aiGenerated },
       variants: variants.map((v) => ({
         variantId: v.id, platform: v.platform as never, ...(v.title ? { title: v.title } : {}), text: v.text,
         ...(v.accountId && { accountId: v.accountId, accountName: accounts.get(v.accountId)?.displayName ?? undefined }),

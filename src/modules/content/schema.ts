@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workspaceIdParams } from '../team/schema.js';
+import { INDUSTRIES } from '../compliance/model.js';
 import { CONTENT_PLATFORMS, CONTENT_STATUSES, THEME_CLASSES } from './model.js';
 
 const iso = z.iso.datetime({ offset: true });
@@ -39,6 +40,9 @@ const itemFields = {
   goalRef: opt(100),
   /** Schedule at the planned time as soon as review approves (needs content.schedule). */
   publishWhenApproved: z.boolean().optional(),
+  industry: z.enum(INDUSTRIES).nullable().optional(),
+  commercial: z.boolean().optional(),
+  aiGenerated: z.boolean().optional(),
   master: masterSchema.optional(),
 };
 
@@ -91,6 +95,7 @@ export const itemSchema = z.object({
   expectedExposure: z.number().nullable(), expectedInteractions: z.number().nullable(),
   actualExposure: z.number().nullable(), actualInteractions: z.number().nullable(), actualConversions: z.number().nullable(), notes: z.string().nullable(),
   status: statusSchema, publishWhenApproved: z.boolean(), campaign: z.string().nullable(), goalRef: z.string().nullable(),
+  industry: z.enum(INDUSTRIES).nullable(), commercial: z.boolean(), aiGenerated: z.boolean(),
   master: z.object({ text: z.string(), title: z.string().nullable(), digest: z.string().nullable(), hashtags: z.array(z.string()), mentions: z.array(z.string()), mediaIds: z.array(z.string()) }),
   createdAt: z.string(), updatedAt: z.string(),
 });

@@ -42,6 +42,12 @@ export const contentItems = pgTable('content_items', {
   publishWhenApproved: boolean('publish_when_approved').notNull().default(false),
   campaign: text('campaign'),
   goalRef: text('goal_ref'),
+  /** The industry pack the item falls under (compliance), e.g. securities. */
+  industry: text('industry'),
+  /** Paid placement, promotion with a purchase link or price, KOL collaboration: must show 「广告」. */
+  commercial: boolean('commercial').notNull().default(false),
+  /** Produced or substantially edited by AI (set by accepting AI text): must carry an AI label. */
+  aiGenerated: boolean('ai_generated').notNull().default(false),
   master: jsonb('master').$type<MasterJson>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),

@@ -4,14 +4,16 @@ import type { Jobs } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import type { Platform } from '../compliance/model.js';
-import { createComplianceService, type ComplianceService } from '../compliance/service.js';
+import { isIndustry, type Platform } from '../compliance/model.js';
+import { createComplianceService, type CheckInput, type ComplianceService } from '../compliance/service.js';
 import type { Role } from '../team/model.js';
 import type { Actor, TeamService } from '../team/service.js';
 import { DEFAULT_POLICY, decidesAs, leadersDecideAnyIn, type Panel, type ReviewPolicy, type StageConfig, type Subject } from './model.js';
 import { presentEvent, presentItemHeader, presentVariant } from './presenters.js';
 import { createReviewStore, type ReviewItemRow, type ReviewVariantRow } from './store.js';
 import type { ReviewComment } from './tables.js';
+
+type CheckContext = Pick<CheckInput, 'industry' | 'commercial' | 'aiGenerated' | 'profile'>;
 
 export const REVIEW_OVERDUE_JOB = 'review.overdue';
 
@@ -82,8 +84,18 @@ export function createReviewContext(deps: ReviewDeps) {
     });
   }
 
-  function check(v: Pick<ReviewVariantRow, 'platform' | 'title' | 'body' | 'media'>) {
+  /** The item's industry, commercial and AI flags with the workspace's rule profile, read on `db` (a transaction's handle inside one). */
+  async function checkContextOf(db: DbOrTx, item: ReviewItemRow): Promise<CheckContext> {
+    const c = item.checkContext ?? {};
+    return {
+      ...(isIndustry(c.industry) ? { industry: c.industry } : {}), commercial: c.commercial, aiGenerated: c.aiGenerated,
+      profile: await compliance.profileOf(item.workspaceId, db),
+    };
+  }
+
+  function check(v: Pick<ReviewVariantRow, 'platform' | 'title' | 'body' | 'media'>, context: CheckContext = {}) {
     return compliance.check({
+      ...context,
       text: v.body, platform: v.platform as Platform, ...(v.title !== null ? { title: v.title } : {}),
       media: v.media.map((m) => ({ id: m.id, kind: m.kind, ...(m.rights ? { rights: m.rights } : {}) })),
     });
@@ -125,17 +137,18 @@ export function createReviewContext(deps: ReviewDeps) {
   async function statusOf(db: DbOrTx, item: ReviewItemRow) {
     const now = clock.now();
     const variants = await store.listVariants(db, item.workspaceId, item.id);
+    const context = await checkContextOf(db, item);
     const views = [];
     for (const v of variants) {
       const acked = await store.listAcknowledged(db, item.workspaceId, item.id, v.variantId, v.textHash);
-      views.push(presentVariant(v, now, check(v), acked));
+      views.push(presentVariant(v, now, check(v, context), acked));
     }
     return { ...presentItemHeader(item, variants), variants: views, history: await historyOf(db, item) };
   }
 
   return {
     db: database.db, clock, team, store, notify: deps.notify ?? logOnlyNotifier,
-    policyOf, membersOf, panelOf, notifyWaiting, check, findItemOrFail, scheduleOverdue, event, historyOf, statusOf,
+    policyOf, membersOf, panelOf, notifyWaiting, check, checkContextOf, findItemOrFail, scheduleOverdue, event, historyOf, statusOf,
   };
 }
 

@@ -44,8 +44,9 @@ export function createDecisions(ctx: ReviewContext) {
   async function requireComplianceGate(tx: DbOrTx, item: ReviewItemRow, variants: ReviewVariantRow[]) {
     const fields: Record<string, string> = {};
     let blocked = false;
+    const context = await ctx.checkContextOf(tx, item);
     for (const v of variants) {
-      const result = ctx.check(v);
+      const result = ctx.check(v, context);
       const gate = complianceGate(result.findings, await store.listAcknowledged(tx, item.workspaceId, item.id, v.variantId, v.textHash));
       if (gate.ok) continue;
       blocked ||= gate.code === 'review.blocked_by_findings';
@@ -166,7 +167,7 @@ export function createDecisions(ctx: ReviewContext) {
         if (isOwnWork(actor.userId, subject) && as !== 'self') throw new DomainError('review.self_approval', { message: 'nobody waives findings on their own work' });
         if (!stage) throw new DomainError('review.not_in_review');
         if (!stage.runsCompliance || !as) throw new DomainError('review.not_your_stage');
-        const finding = ctx.check(v).findings.find((f) => findingKey(f) === body.findingKey);
+        const finding = ctx.check(v, await ctx.checkContextOf(tx, item)).findings.find((f) => findingKey(f) === body.findingKey);
         if (!finding) throw new DomainError('review.finding_not_found', { fields: { findingKey: 'no such finding on this version' } });
         if (finding.severity !== 'warn') throw new DomainError('review.not_a_warning', { fields: { findingKey: 'blocking findings must be fixed, not acknowledged' } });
         const already = await store.listAcknowledged(tx, item.workspaceId, item.id, v.variantId, v.textHash);

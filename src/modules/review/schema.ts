@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS } from '../compliance/model.js';
+import { INDUSTRIES, PLATFORMS } from '../compliance/model.js';
 import { roleSchema, workspaceIdParams } from '../team/schema.js';
 import { REVIEW_STATES } from './model.js';
 
@@ -60,6 +60,8 @@ export const submitBody = z.object({
   ownerUserId: z.uuid().nullable().optional(),
   /** What reviewers see as the item's name. */
   title: z.string().trim().max(200).optional(),
+  /** What the item is, for the compliance check (the check API's fields). */
+  compliance: z.object({ industry: z.enum(INDUSTRIES).optional(), commercial: z.boolean().optional(), aiGenerated: z.boolean().optional() }).optional(),
   variants: z.array(z.object({
     variantId,
     platform: z.enum(PLATFORMS),

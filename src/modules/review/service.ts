@@ -107,7 +107,7 @@ export function createReviewService(deps: ReviewDeps) {
           variantId: v.variantId, platform: v.platform, accountId: v.accountId, accountName: v.accountName, textHash: v.textHash,
           stageKey: stage.key, stageName: stage.name, dueAt: v.dueAt?.toISOString() ?? null, overdue: isOverdue(v.dueAt, now),
           selfReview: as === 'self', round: v.round, title: v.title, text: v.body, preview: Array.from(v.body).slice(0, 200).join(''),
-          findings: presentFindings(ctx.check(v), acked), media: v.media.map((m) => ({ id: m.id, kind: m.kind })),
+          findings: presentFindings(ctx.check(v, await ctx.checkContextOf(db, item)), acked), media: v.media.map((m) => ({ id: m.id, kind: m.kind })),
           changes: v.previousBody !== null ? changedSpan(v.previousBody, v.body) : null,
         });
         byItem.set(item.id, list);

@@ -38,7 +38,7 @@ export function createReviewStore() {
     async insertItem(db: DbOrTx, row: typeof reviewItems.$inferInsert) {
       await db.insert(reviewItems).values(row);
     },
-    async updateItem(db: DbOrTx, workspaceId: string, id: string, patch: Partial<Pick<ReviewItemRow, 'contentType' | 'factOwnerUserId' | 'ownerUserId' | 'title' | 'updatedAt'>>) {
+    async updateItem(db: DbOrTx, workspaceId: string, id: string, patch: Partial<Pick<ReviewItemRow, 'contentType' | 'factOwnerUserId' | 'ownerUserId' | 'title' | 'checkContext' | 'updatedAt'>>) {
       await db.update(reviewItems).set(patch).where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.id, id)));
     },
     async listItems(db: DbOrTx, workspaceId: string, ids: string[]) {

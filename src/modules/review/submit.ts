@@ -53,13 +53,14 @@ export function createSubmit(ctx: ReviewContext) {
       if (!current) {
         const row: ReviewItemRow = {
           id: newId(), workspaceId: actor.workspaceId, subjectType: input.subjectType, subjectId: input.subjectId,
-          contentType: input.contentType, authorId, factOwnerUserId, ownerUserId, title, createdAt: now, updatedAt: now,
+          contentType: input.contentType, authorId, factOwnerUserId, ownerUserId, title, checkContext: input.compliance ?? null, createdAt: now, updatedAt: now,
         };
         await store.insertItem(tx, row);
         current = row;
       } else {
-        await store.updateItem(tx, actor.workspaceId, current.id, { contentType: input.contentType, factOwnerUserId, ownerUserId, title, updatedAt: now });
-        current = { ...current, contentType: input.contentType, factOwnerUserId, ownerUserId, title, updatedAt: now };
+        const checkContext = input.compliance ?? current.checkContext;
+        await store.updateItem(tx, actor.workspaceId, current.id, { contentType: input.contentType, factOwnerUserId, ownerUserId, title, checkContext, updatedAt: now });
+        current = { ...current, contentType: input.contentType, factOwnerUserId, ownerUserId, title, checkContext, updatedAt: now };
       }
 
       const existing = new Map((await store.listVariants(tx, actor.workspaceId, current.id)).map((v) => [v.variantId, v]));

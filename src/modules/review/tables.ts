@@ -26,6 +26,8 @@ export const reviewItems = pgTable('review_items', {
   ownerUserId: uuid('owner_user_id'),
   /** What reviewers see as the item's name (a content item's topic). */
   title: text('title'),
+  /** What the item is, for the compliance check: its industry, commercial, AI-generated. */
+  checkContext: jsonb('check_context').$type<{ industry?: string; commercial?: boolean; aiGenerated?: boolean }>(),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('review_items_subject_uq').on(t.workspaceId, t.subjectType, t.subjectId)]);
