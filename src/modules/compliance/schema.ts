@@ -73,10 +73,10 @@ const homogeneitySchema = z.object({
   minAccounts: z.number().int().min(2).max(100),
 });
 
-export const settingsBody = z.object({
+export const settingsBody = z.strictObject({
   industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length).optional(),
   homogeneity: homogeneitySchema.optional(),
-});
+}).refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
 export const settingsResponse = z.object({
   industries: z.array(z.enum(INDUSTRIES)),
@@ -88,5 +88,5 @@ export const settingsResponse = z.object({
 export type SettingsResponse = z.infer<typeof settingsResponse>;
 
 /** A pack document as in src/modules/compliance/packs/*.json; validated in full by the service. */
-export const importPackBody = z.object({ pack: z.record(z.string(), z.unknown()) });
+export const importPackBody = z.strictObject({ pack: z.record(z.string(), z.unknown()) });
 export const importPackResponse = z.object({ id: z.string(), version: z.string(), previousVersion: z.string().nullable(), rules: z.number().int() });
