@@ -81,12 +81,19 @@ export class TextAnalyzer {
 
     // three classes: the stacker decides the neutral band from the margin and its evidence
     sentimentMeta(margin, flags, scan, this.meta);
-    const z = this.socialW ? softmaxInPlace(scores(this.socialW, 3, this.socialFeatures(norm, scan, this.meta), this.sentZ)) : this.stack();
+    // the head and intent share the character n-grams: featurised once, the appended parts swapped
+    let ngrams = -1;
+    let z: Float64Array;
+    if (this.socialW) {
+      const hx = this.socialFeatures(norm, scan, this.meta);
+      z = softmaxInPlace(scores(this.socialW, 3, hx, this.sentZ));
+      ngrams = hx.n - this.appended;
+    } else z = this.stack();
     const pNeg = z[0], pNeu = z[1], pPos = z[2];
     const sentiment = SENTIMENTS[argmax(z)];
 
     const spam = spamSignals(raw);
-    const x = this.intentFeatures(norm, scan, flags, spam.score, pPos, pNeg);
+    const x = this.intentFeatures(norm, scan, flags, spam.score, pPos, pNeg, ngrams);
     const iz = softmaxInPlace(scores(this.intentW, INTENTS.length, x, this.intentZ));
     const isSpam = spam.score >= SPAM_SCORE_ALONE || (spam.score > 0 && iz[SPAM] >= this.spamProbability);
     let intent: Intent = 'spam';
@@ -122,13 +129,18 @@ export class TextAnalyzer {
   /** Features of the social sentiment head: the intent featurizer's n-grams plus the stacker's features. */
   socialFeatures(norm: string, scan: LexScan, meta: Float64Array): FeatureVector {
     const x = this.intentFz.featurize(norm, scan);
+    const before = x.n;
     for (let f = 0; f < META_COUNT; f++) this.intentFz.append(this.intentFz.dim + f, meta[f]);
+    this.appended = x.n - before;
     return x;
   }
 
+  private appended = 0;
+
   /** Intent features: hashed character n-grams plus the rule flags (shared with training). */
-  intentFeatures(norm: string, scan: LexScan, flags: RuleFlags, spamScore: number, pPos: number, pNeg: number): FeatureVector {
-    const x = this.intentFz.featurize(norm, scan);
+  intentFeatures(norm: string, scan: LexScan, flags: RuleFlags, spamScore: number, pPos: number, pNeg: number, ngrams = -1): FeatureVector {
+    // ngrams ≥ 0: the featurizer's buffer still holds this message's n-grams (from the head); keep those
+    const x = ngrams >= 0 ? this.intentFz.last(ngrams) : this.intentFz.featurize(norm, scan);
     intentRules(flags, scan, spamScore, pPos, pNeg, this.rules);
     for (let r = 0; r < RULE_COUNT; r++) this.intentFz.append(this.intentFz.dim + r, this.rules[r]);
     return x;

@@ -76,6 +76,12 @@ export class Featurizer {
     o.n++;
   }
 
+  /** The last featurised vector cut back to its first n entries (to append other extras). */
+  last(n: number): FeatureVector {
+    this.out.n = n;
+    return this.out;
+  }
+
   /** Append an extra feature at an absolute index ≥ dim (e.g. a caller's rule features). */
   append(index: number, v: number): void {
     const o = this.out;

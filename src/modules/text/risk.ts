@@ -44,6 +44,9 @@ const CUES: readonly RiskCue[] = ([
   { cue: '举报', re: /举报|实名投诉/ },
 ] as RiskCue[]).map(({ cue, re }) => ({ cue, re: new RegExp(re.source, 'g') }));
 
+// One pass decides whether any cue can be there (most messages carry none).
+const ANY = new RegExp(CUES.map((c) => `(?:${c.re.source})`).join('|'));
+
 // A negation right before the matched word cancels it (没有过敏, 不用报警, 不至于起诉).
 const NEGATED_BEFORE = /(不|没|没有|无|未|不会|不用|不必|不至于|用不着|防|抗|低|预防|不易|不容易|不怕)$/;
 // A question about whether it could happen is not a report that it did (会过敏吗, 孕妇会不会过敏).
@@ -61,6 +64,7 @@ function compactDigits(s: string): string {
 export function riskCues(normalised: string): string[] {
   if (normalised.length === 0) return [];
   const s = /\d/.test(normalised) ? compactDigits(normalised) : normalised;
+  if (!ANY.test(s)) return [];
   const found: Array<{ cue: string; at: number }> = [];
   for (const { cue, re } of CUES) {
     const g = re;

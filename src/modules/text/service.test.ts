@@ -117,3 +117,40 @@ describe('analyze()', () => {
     expect(out[598].sentiment).toBe('negative');
   });
 });
+
+describe('social comments: neutral that holds, complaints as questions, contrast, sarcasm, spam families', () => {
+  it.each([
+    ['周日营业到几点呀？', 'neutral', 'inquiry'],
+    ['请问这个礼盒能寄到北京吗', 'neutral', 'inquiry'],
+    ['上周去杭州打卡了这家店', 'neutral', 'other'],
+    ['转发微博 @小林', 'neutral', 'other'],
+    ['抽我抽我，想要这个', 'neutral', 'other'],
+    ['都两周了，退款到底什么时候到？', 'negative', 'complaint'],
+    ['虽然排队很久，但是口味真的没话说', 'positive', 'praise'],
+    ['谢谢你们啊，让我又等了一个小时', 'negative', 'complaint'],
+    ['真行，买了三天就降价', 'negative', 'complaint'],
+    ['这样也叫售后？', 'negative', 'complaint'],
+  ])('%s → %s / %s', (t, sentiment, intent) => {
+    expect(one(t)).toMatchObject({ sentiment, intent, spam: false });
+  });
+
+  it('a customer asking for the official WeChat or giving an order number is not spam', () => {
+    for (const t of ['可以加个微信客服吗？想问下尺码', '订单号 202312120098877，帮查下物流']) expect(one(t).spam, t).toBe(false);
+  });
+
+  it('spam of every kind is spam, with its family in the detailed analysis', () => {
+    const cases: Array<[string, string]> = [
+      ['加薇❤ kk5566 领福利', 'contact'],
+      ['想要同款的看我头像', 'profile'],
+      ['出售闲置王者账号，全皮肤', 'account'],
+      ['每天躺赚五百，跟着老师买彩票', 'job'],
+    ];
+    const out = text.analyzeDetailed(cases.map(([t]) => t));
+    out.forEach((r, i) => {
+      expect(r.spam, cases[i][0]).toBe(true);
+      expect(r.intent).toBe('spam');
+    });
+    expect(out[1].spamFamily).toBe('profile');
+    expect(out[2].spamFamily).toBe('account');
+  });
+});

@@ -23,27 +23,39 @@ function letterOf(cp: number): string | undefined {
   return undefined;
 }
 
+/** Characters outside plain CJK text and common punctuation: only then do the symbol steps run. */
+const NON_PLAIN = /[^\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e，。！？、：；“”‘’（）《》…—\n]/;
+const HAS_ALNUM = /[0-9a-z]/;
+const HAS_NUMERAL = /[零〇一幺二两三四五六七八九]{5}/;
+
 export function spamView(text: string): string {
   let s = text.length > 2000 ? text.slice(0, 2000) : text;
   s = s.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\u{1F130}-\u{1F189}]/gu, (c) => letterOf(c.codePointAt(0)!) ?? c);
-  s = s.replace(/[➕+]\s*/g, '加');
-  // a heart inside a word is noise (微❤信); after 加 or between v and x it stands for 心/信 (加❤, V❤X)
-  s = s.replace(/(?<=[\u4e00-\u9fff])[❤♥💗💓💖💕💚💜🧡💛💙🖤]\ufe0f?(?=[\u4e00-\u9fff])/gu, '').replace(/[❤♥💗💓💖💕💚💜🧡💛💙🖤]/gu, '心');
-  s = s.replace(SHORT_LINK, VIEW_LINK);
-  // a symbol or emoji between two characters is noise (微❤信, 1🌟2); at a word's edge it is a space
-  s = s.replace(EMOJI, ' ');
-  // digits (Arabic or Chinese) separated by spaces, dots, dashes: joined, then Chinese numerals read as digits
-  s = s.replace(/([0-9零〇一幺二两三四五六七八九])[\s.\-_·*|/~、]+(?=[0-9零〇一幺二两三四五六七八九])/g, '$1');
-  s = s.replace(/十(?=[三四五七八九][0-9零〇一幺二两三四五六七八九]{6,})/g, '1');
-  s = s.replace(NUMERAL_RUN, (run) => (/[0-9]/.test(run) || run.length >= 7 ? run.replace(/[^0-9]/g, (c) => NUMERAL[c] ?? c) : run));
-  // single letters and digits split by spaces or dots (a b c 1 2 3, z.h.a.n.g) joined
-  s = s.replace(/(?<![a-z0-9])([a-z0-9])(?:[\s.\-_·]+([a-z0-9])(?![a-z0-9]))+/g, (m) => m.replace(/[\s.\-_·]+/g, ''));
-  s = s.replace(/([a-z])\s+(?=[a-z0-9]{3,})/g, (m, a: string) => (a === 'v' || a === 'q' || a === 'x' ? a : m)); // v x123 → vx123
+  if (NON_PLAIN.test(s)) {
+    s = s.replace(/[\u{1F130}-\u{1F189}]/gu, (c) => letterOf(c.codePointAt(0)!) ?? c);
+    s = s.replace(/[➕+]\s*/g, '加');
+    // a heart inside a word is noise (微❤信); after 加 or between v and x it stands for 心/信 (加❤, V❤X)
+    s = s.replace(/(?<=[\u4e00-\u9fff])[❤♥💗💓💖💕💚💜🧡💛💙🖤]\ufe0f?(?=[\u4e00-\u9fff])/gu, '').replace(/[❤♥💗💓💖💕💚💜🧡💛💙🖤]/gu, '心');
+    if (s.includes('.') || s.includes('/')) s = s.replace(SHORT_LINK, VIEW_LINK);
+    // a symbol or emoji between two characters is noise (微❤信, 1🌟2); at a word's edge it is a space
+    s = s.replace(EMOJI, ' ');
+  }
+  const numerals = HAS_NUMERAL.test(s);
+  if (numerals || /\d/.test(s)) {
+    // digits (Arabic or Chinese) separated by spaces, dots, dashes: joined, then Chinese numerals read as digits
+    s = s.replace(/([0-9零〇一幺二两三四五六七八九])[\s.\-_·*|/~、]+(?=[0-9零〇一幺二两三四五六七八九])/g, '$1');
+    if (numerals) s = s.replace(/十(?=[三四五七八九][0-9零〇一幺二两三四五六七八九]{6,})/g, '1');
+    s = s.replace(NUMERAL_RUN, (run) => (/[0-9]/.test(run) || run.length >= 7 ? run.replace(/[^0-9]/g, (c) => NUMERAL[c] ?? c) : run));
+  }
+  if (HAS_ALNUM.test(s)) {
+    // single letters and digits split by spaces or dots (a b c 1 2 3, z.h.a.n.g) joined
+    s = s.replace(/(?<![a-z0-9])([a-z0-9])(?:[\s.\-_·]+([a-z0-9])(?![a-z0-9]))+/g, (m) => m.replace(/[\s.\-_·]+/g, ''));
+    s = s.replace(/([a-z])\s+(?=[a-z0-9]{3,})/g, (m, a: string) => (a === 'v' || a === 'q' || a === 'x' ? a : m)); // v x123 → vx123
+  }
   // homophones of 微信 / qq and of 加
   s = s.replace(/[威薇嶶溦徽魏卫维唯伟巍危]\s*[信芯心星欣]|v\s*心?\s*x(?=[\s:：0-9]|$)|vx|v\s*[信芯心]|[加家]\s*心(?=\s*[:：]?\s*[a-z0-9])|w\s*x|绿泡泡|小绿书|绿色软件|微\s*[芯心星]/g, '微信');
   s = s.replace(/扣扣|蔻蔻|抠抠|企鹅号|企鹅|q\s*q/g, 'qq');
   s = s.replace(/[家佳嘉珈](?=\s*(?:微信|v|威|薇|qq|扣|我))/g, '加');
   s = s.replace(/加(\s*我?)\s*[威薇嶶溦]/g, '加$1v');
-  return s.replace(/\s+/g, ' ').trim();
+  return s.includes(' ') ? s.replace(/\s+/g, ' ').trim() : s;
 }
