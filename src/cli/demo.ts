@@ -89,8 +89,8 @@ async function connectSandbox(services: Services, owner: Actor, sandbox: Sandbox
   const remote = await admin(sandbox, '/_sandbox/accounts', { name: SANDBOX_NAME, followers: 86_000, handle: 'xinghe_sandbox' });
   const token = await admin(sandbox, '/_sandbox/tokens', { account_id: remote.id });
   const webhookToken = `whk_${newSecret(18)}`;
-  await services.accounts.update(owner, account.id, { apiBaseUrl: sandbox.url });
   await services.accounts.storeCredentials(owner, account.id, {
+    instanceUrl: sandbox.url,
     accessToken: String(token.access_token), refreshToken: String(token.refresh_token), expiresAt: String(token.expires_at),
     platformAccountId: String(remote.id), webhookToken,
   });
@@ -118,7 +118,8 @@ async function repointSandbox(services: Services, sandbox: SandboxServer) {
     const actor: Actor = { userId: owner.userId, workspaceId: w.id, role: 'owner', via: 'session' };
     const { items } = await services.accounts.list(actor, { platform: 'sandbox' });
     for (const a of items) {
-      if (a.status !== 'retired' && a.apiBaseUrl && a.apiBaseUrl !== sandbox.url) await services.accounts.update(actor, a.id, { apiBaseUrl: sandbox.url });
+      // The operator's own network: the stored tokens stay (the sandbox keeps its accounts across the move).
+      if (a.status === 'active' && a.apiBaseUrl && a.apiBaseUrl !== sandbox.url) await services.accounts.storeCredentials(actor, a.id, { instanceUrl: sandbox.url }, { keepCredentials: true });
     }
   }
 }

@@ -68,6 +68,14 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * Scopes for what a person does outside any workspace. A session holds them all; an API token only
+ * those it was given, so a workspace token cannot change its owner's profile or create workspaces.
+ */
+export const PERSONAL_SCOPES = ['me.update', 'workspaces.create'] as const;
+export type PersonalScope = (typeof PERSONAL_SCOPES)[number];
+export const isPersonalScope = (p: string): p is PersonalScope => (PERSONAL_SCOPES as readonly string[]).includes(p);
+
 export const isPermission = (p: string): p is Permission => Object.hasOwn(PERMISSIONS, p);
 
 export function can(role: Role, permission: Permission): boolean {
@@ -81,6 +89,11 @@ export function permissionsOf(role: Role): Permission[] {
 /** A token acts with its creator's role, narrowed to the scopes it was given. */
 export function tokenCan(role: Role, scopes: readonly string[], permission: Permission): boolean {
   return can(role, permission) && scopes.includes(permission);
+}
+
+/** What an actor may do: its role's permissions, narrowed to its scopes when it is a token. */
+export function actorCan(actor: Pick<Principal, 'via' | 'scopes'> & { role: Role }, permission: Permission): boolean {
+  return actor.via === 'token' ? tokenCan(actor.role, actor.scopes ?? [], permission) : can(actor.role, permission);
 }
 
 /** Only an owner may create or demote owners; nobody may remove the last owner. */

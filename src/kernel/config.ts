@@ -9,6 +9,7 @@ const schema = z.object({
   CHORUS_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CHORUS_BASE_URL: z.url('must be a URL like https://chorus.example.com').optional(),
   CHORUS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHORUS_PLATFORM_API_HOSTS: z.string().regex(/^\s*([a-z]+=https?:\/\/[^\s,]+\s*(,\s*|$))*$/, 'must look like weibo=https://gateway.example.cn,douyin=https://…').default(''),
   CHORUS_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false', '1', '0']).default('false'),
   CHORUS_TRUST_PROXY: z.string().trim().refine(
     (v) => /^(true|false|\d{1,2})$/.test(v) || v.split(',').every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p.trim())),
@@ -34,6 +35,8 @@ export interface Config {
   secretKey?: string;
   baseUrl: string;
   logLevel: string;
+  /** Operator overrides of platforms' API hosts (an egress gateway; tests use contract servers). Never an account field. */
+  platformApiHosts: Record<string, string>;
   /** Outbound requests to loopback/private/link-local hosts are allowed (demo, tests, closed networks). */
   allowPrivateHosts: boolean;
   /** Whether X-Forwarded-* headers are believed (deployments behind a reverse proxy). */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: c.CHORUS_SECRET_KEY,
     baseUrl: c.CHORUS_BASE_URL ?? `http://${c.HOST}:${c.PORT}`,
     logLevel: c.CHORUS_LOG_LEVEL,
+    platformApiHosts: Object.fromEntries(c.CHORUS_PLATFORM_API_HOSTS.split(',').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])),
     allowPrivateHosts: c.CHORUS_ALLOW_PRIVATE_HOSTS === 'true' || c.CHORUS_ALLOW_PRIVATE_HOSTS === '1',
     trustProxy: trustProxyOf(c.CHORUS_TRUST_PROXY),
   };

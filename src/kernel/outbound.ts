@@ -157,10 +157,10 @@ function guardedLookup(hostname: string, options: dns.LookupOptions, callback: L
   });
 }
 
-// One keep-alive pool per policy, so a socket opened under the permissive policy is never reused under the strict one.
+// No keep-alive: every request connects (and so is checked) afresh, and never fails on a socket the server closed while idle.
 const agents = {
-  strict: { http: new http.Agent({ keepAlive: true, lookup: guardedLookup as never }), https: new https.Agent({ keepAlive: true, lookup: guardedLookup as never }) },
-  open: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) },
+  strict: { http: new http.Agent({ keepAlive: false, lookup: guardedLookup as never }), https: new https.Agent({ keepAlive: false, lookup: guardedLookup as never }) },
+  open: { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) },
 };
 
 interface Exchange { status: number; statusText: string; headers: [string, string][]; body: Buffer }

@@ -92,6 +92,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return sendError(reply, 403, 'csrf_failed', 'missing or wrong x-csrf-token header');
       }
     }
+    // Outside a workspace a token may read who it is; changing anything needs the route's personal scope.
+    if (def.access === 'user' && principal!.via === 'token' && (def.scope ? !principal!.scopes?.includes(def.scope) : UNSAFE.has(def.method))) {
+      return sendError(reply, 403, 'forbidden', def.scope ? `needs scope ${def.scope}` : 'API tokens cannot use this route');
+    }
     let actor: Actor | undefined;
     if (def.access !== 'public' && def.access !== 'user') {
       const workspaceId = (req.params as Record<string, string>).workspaceId ?? '';

@@ -40,11 +40,15 @@ export function buildOpenApi(routes: AnyRoute[]) {
       responses['403'] = { description: `Needs permission ${r.access}` };
       responses['404'] = { description: 'Not found (or not yours)' };
     }
+    if (r.access === 'user' && (r.scope || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))) {
+      responses['403'] = { description: r.scope ? `API tokens need scope ${r.scope}` : 'Sessions only (API tokens are refused)' };
+    }
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: r.tags,
       ...(r.access === 'public' ? { security: [] } : {}),
       'x-chorus-permission': r.access,
+      ...(r.scope ? { 'x-chorus-token-scope': r.scope } : {}),
       parameters,
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(r.body, 'input') } } } } : {}),
       responses,

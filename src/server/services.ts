@@ -43,7 +43,7 @@ export function createServices(deps: Deps) {
     }),
   });
   const accounts = createAccountsService({
-    database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl,
+    database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl, platformHosts: deps.config.platformApiHosts,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
   const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts, mediaRoot: join(deps.config.dataDir, 'media') });

@@ -39,11 +39,11 @@ describe.each(BACKENDS)('the account matrix (%s)', (backend) => {
   };
 
   beforeAll(async () => {
-    rt = await createTestRuntime({ backend, clock });
+    weibo = await startWeiboServer({ appKey: '3344556677', appSecret: 'app-secret-weibo', safeDomain: 'xinghe.example.cn', uid: '7788990011' });
+    rt = await createTestRuntime({ backend, clock, platformHosts: { weibo: weibo.url } });
     owner = await signUpOwner(rt, 'acc');
     ws = owner.workspaceId;
     for (const role of ['compliance', 'leader', 'manager', 'creator', 'community', 'viewer'] as const) who[role] = await addMember(rt, owner, role);
-    weibo = await startWeiboServer({ appKey: '3344556677', appSecret: 'app-secret-weibo', safeDomain: 'xinghe.example.cn', uid: '7788990011' });
     const put = await call(owner, 'PUT', '/accounts/settings', {
       approverRoles: ['compliance', 'leader', 'manager'],
       naming: { pattern: '^星河咖啡(官方|客服|招聘)?', prefixes: [], appliesTo: ['official', 'brand', 'service', 'recruitment', 'campaign'], companyNames: ['星河咖啡', '星河', 'XH Coffee'] },
@@ -100,7 +100,7 @@ describe.each(BACKENDS)('the account matrix (%s)', (backend) => {
   });
 
   it('connects through OAuth: a signed state, the code exchanged at the platform, the tokens sealed', async () => {
-    const account = await activeAccount({ platform: 'weibo', type: 'service', handle: 'xinghe_kefu', displayName: '星河咖啡客服', apiBaseUrl: weibo.url });
+    const account = await activeAccount({ platform: 'weibo', type: 'service', handle: 'xinghe_kefu', displayName: '星河咖啡客服' });
     const noApp = await call(who.manager!, 'GET', `/accounts/${account.id}/connect`);
     expect(noApp.json.error.code).toBe('accounts.app_credentials_missing');
     await call(who.manager!, 'POST', `/accounts/${account.id}/credentials`, { appId: '3344556677', appSecret: 'app-secret-weibo' });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureOutbound } from '../../src/kernel/outbound.js';
 import { startHttpReceiver, startSmtpReceiver } from '../helpers/receivers.js';
-import { createTestRuntime, signUpOwner, type TestRuntime } from '../helpers/runtime.js';
+import { addMember, createTestRuntime, signUpOwner, type TestRuntime } from '../helpers/runtime.js';
 
 /** A port on which nothing listens (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -76,5 +76,92 @@ describe('outbound requests chosen by users stay off internal hosts', () => {
     expect(JSON.stringify(answers[0])).not.toMatch(/ECONN|127\.0\.0\.1|refused|timeout/i);
     expect(receiver.received).toHaveLength(0);
     expect(smtp.mails).toHaveLength(0);
+  });
+});
+
+// Item: a platform's API host is the connector's; only instance-type accounts take an instance URL, set when connecting.
+describe('account API hosts cannot be pointed elsewhere', () => {
+  let rt: TestRuntime;
+  let owner: Awaited<ReturnType<typeof signUpOwner>>;
+  let manager: Awaited<ReturnType<typeof addMember>>;
+  let creator: Awaited<ReturnType<typeof addMember>>;
+  let fakeInstance: Awaited<ReturnType<typeof startHttpReceiver>>;
+  let n = 0;
+  const call = async (who: { headers: Record<string, string> }, method: string, path: string, payload?: unknown) => {
+    const res = await rt.app.inject({ method: method as never, url: `/api/v1/workspaces/${owner.workspaceId}${path}`, headers: who.headers, payload: payload as never });
+    return { status: res.statusCode, body: res.body, json: res.body ? res.json() : undefined };
+  };
+  const activeAccount = async (platform: string, extra: Record<string, unknown> = {}) => {
+    n += 1;
+    const filed = await call(owner, 'POST', '/accounts', { platform, type: 'brand', handle: `h${n}`, displayName: `号${n}`, function: '发布', filing: { purpose: '发布', operators: [], verificationPlan: '无' }, ...extra });
+    expect(filed.status, filed.body).toBe(201);
+    const ok = await call(owner, 'POST', `/accounts/filings/${filed.json.filing.id}/approve`, {});
+    expect(ok.status, ok.body).toBe(200);
+    return filed.json.account.id as string;
+  };
+  const sealed = async (id: string) => {
+    const { rows } = await rt.services.database.sql.query<{ credentials: string | null; api_base_url: string | null }>('select credentials, api_base_url from accounts where id = $1', [id]);
+    return { creds: rows[0]!.credentials ? JSON.parse(rt.services.vault.decrypt(rows[0]!.credentials)) : null, apiBaseUrl: rows[0]!.api_base_url };
+  };
+
+  beforeAll(async () => {
+    rt = await createTestRuntime({ allowPrivateHosts: false });
+    owner = await signUpOwner(rt, 'hosts');
+    manager = await addMember(rt, owner, 'manager');
+    creator = await addMember(rt, owner, 'creator');
+    fakeInstance = await startHttpReceiver();
+    const put = await call(owner, 'PUT', '/accounts/settings', {
+      approverRoles: ['owner'], naming: { pattern: null, prefixes: [], appliesTo: [], companyNames: [] },
+      reportWorkingDays: 5, securityCheckDays: 90, tokenWarningDays: 7, syncStaleHours: 48,
+    });
+    expect(put.status, put.body).toBe(200);
+  });
+  afterAll(async () => {
+    configureOutbound({ allowPrivateHosts: false });
+    await rt?.close();
+    await fakeInstance?.close();
+  });
+
+  it('refuses a manager’s PATCH of the API base URL, and leaves the stored token where it was', async () => {
+    const id = await activeAccount('weibo');
+    expect((await call(manager, 'POST', `/accounts/${id}/credentials`, { accessToken: 'wb-secret-token' })).status).toBe(200);
+    const patch = await call(manager, 'PATCH', `/accounts/${id}`, { apiBaseUrl: `${fakeInstance.url}/steal`, bio: '新简介' });
+    expect(patch.status, patch.body).toBe(400);
+    expect(patch.json.error.fields).toHaveProperty('apiBaseUrl');
+    expect(await sealed(id)).toEqual({ creds: expect.objectContaining({ accessToken: 'wb-secret-token' }), apiBaseUrl: null });
+  });
+
+  it('takes an instance URL only for instance platforms, only from those who manage credentials, only to public hosts', async () => {
+    const weibo = await call(owner, 'POST', '/accounts', { platform: 'weibo', type: 'brand', handle: 'wb-x', displayName: '微博号', function: '发布', apiBaseUrl: 'https://gateway.example.cn', filing: { purpose: '发布', operators: [], verificationPlan: '无' } });
+    expect(weibo.status, weibo.body).toBe(400);
+    expect(weibo.json.error.code).toBe('accounts.instance_url_not_allowed');
+    const byCreator = await call(creator, 'POST', '/accounts', { platform: 'mastodon', type: 'brand', handle: 'm-x', displayName: '长毛象', function: '发布', apiBaseUrl: 'https://8.8.8.8', filing: { purpose: '发布', operators: [], verificationPlan: '无' } });
+    expect(byCreator.status, byCreator.body).toBe(403);
+    const id = await activeAccount('mastodon');
+    const inside = await call(manager, 'POST', `/accounts/${id}/credentials`, { instanceUrl: `${fakeInstance.url}/`, accessToken: 'tok' });
+    expect(inside.status, inside.body).toBe(400);
+    expect(inside.json.error).toMatchObject({ code: 'outbound.blocked_host', fields: { instanceUrl: expect.any(String) } });
+    expect((await sealed(id)).creds).toBeNull();
+  });
+
+  it('drops the stored credentials when the instance changes, and never sends them to an internal host', async () => {
+    configureOutbound({ allowPrivateHosts: true });
+    const id = await activeAccount('sandbox');
+    const first = await call(manager, 'POST', `/accounts/${id}/credentials`, { instanceUrl: `${fakeInstance.url}/a`, accessToken: 'sandbox-token-1', platformAccountId: 'u1' });
+    expect(first.status, first.body).toBe(200);
+    expect(first.json.account.connection.connected).toBe(true);
+    const moved = await call(manager, 'POST', `/accounts/${id}/credentials`, { instanceUrl: `${fakeInstance.url}/b` });
+    expect(moved.status, moved.body).toBe(200);
+    expect(moved.json.account.connection).toMatchObject({ connected: false, platformAccountId: null });
+    expect(await sealed(id)).toEqual({ creds: {}, apiBaseUrl: `${fakeInstance.url}/b` });
+    const audit = (await call(owner, 'GET', '/audit?action=accounts.&limit=200')).json.items.map((e: { action: string }) => e.action);
+    expect(audit).toContain('accounts.instance_changed');
+
+    await call(manager, 'POST', `/accounts/${id}/credentials`, { accessToken: 'sandbox-token-2' });
+    configureOutbound({ allowPrivateHosts: false });
+    const connector = await rt.services.accounts.connectorFor(owner.workspaceId, id);
+    const before = fakeInstance.received.length;
+    await expect(connector.profile()).rejects.toThrow();
+    expect(fakeInstance.received.length).toBe(before);
   });
 });

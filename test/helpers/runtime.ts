@@ -20,12 +20,14 @@ export interface TestRuntime {
 }
 
 /** The whole server on a fresh database, as `chorus serve` builds it; requests go through app.inject. */
-export async function createTestRuntime(opts: { backend?: Backend; clock?: Clock; worker?: boolean; notifyRetry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean }; allowPrivateHosts?: boolean } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(opts: { backend?: Backend; clock?: Clock; worker?: boolean; notifyRetry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean }; allowPrivateHosts?: boolean; platformHosts?: Record<string, string> } = {}): Promise<TestRuntime> {
   const database = await createTestDatabase(opts.backend ?? 'pglite');
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-rt-'));
   const config = loadConfig({ CHORUS_DATA_DIR: dataDir, CHORUS_LOG_LEVEL: 'silent', CHORUS_SECRET_KEY: 'test-secret-key-0123456789',
     // Tests talk to fake platforms and receivers on 127.0.0.1; a test of the outbound policy turns this off.
-    CHORUS_ALLOW_PRIVATE_HOSTS: opts.allowPrivateHosts === false ? 'false' : 'true' });
+    CHORUS_ALLOW_PRIVATE_HOSTS: opts.allowPrivateHosts === false ? 'false' : 'true',
+    // Contract servers stand in for a platform's API host the way an operator's gateway would.
+    CHORUS_PLATFORM_API_HOSTS: Object.entries(opts.platformHosts ?? {}).map(([k, v]) => `${k}=${v}`).join(',') });
   const jobs = createJobs(database);
   const clock = opts.clock ?? systemClock;
   const services = createServices({ database, jobs, clock, config, notifyRetry: opts.notifyRetry });

@@ -36,7 +36,7 @@ describe('a launch post, plan to inbox', () => {
 
   it('files, approves and connects a sandbox account', async () => {
     const filed = await call(who.creator!, 'POST', '/accounts', {
-      platform: 'sandbox', type: 'brand', handle: 'xinghe_launch', displayName: '星河咖啡新品号', function: '新品发布', apiBaseUrl: sb.url,
+      platform: 'sandbox', type: 'brand', handle: 'xinghe_launch', displayName: '星河咖啡新品号', function: '新品发布',
       filing: { purpose: '新品发布', operators: [who.creator!.userId], verificationPlan: '蓝V' },
     });
     expect(filed.status, filed.body).toBe(201);
@@ -44,7 +44,7 @@ describe('a launch post, plan to inbox', () => {
     for (const role of ['compliance', 'leader', 'manager']) expect((await call(who[role]!, 'POST', `/accounts/filings/${filed.json.filing.id}/approve`, {})).status).toBe(200);
     const remote = await admin('/_sandbox/accounts', { name: '星河咖啡新品号', followers: 40_000 });
     const token = await admin('/_sandbox/tokens', { account_id: remote.id });
-    const creds = await call(owner, 'POST', `/accounts/${accountId}/credentials`, { accessToken: token.access_token, refreshToken: token.refresh_token, platformAccountId: remote.id });
+    const creds = await call(owner, 'POST', `/accounts/${accountId}/credentials`, { instanceUrl: sb.url, accessToken: token.access_token, refreshToken: token.refresh_token, platformAccountId: remote.id });
     expect(creds.status, creds.body).toBe(200);
     expect(creds.body).not.toContain(token.access_token);
   });

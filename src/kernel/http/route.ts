@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Actor, Permission, Principal } from '../access.js';
+import type { Actor, Permission, PersonalScope, Principal } from '../access.js';
 import type { AppServices } from './app-services.js';
 
 /**
@@ -30,6 +30,11 @@ export interface RouteDef<PS extends Schema | undefined = Schema | undefined, QS
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   access: RouteAccess;
+  /**
+   * For 'user' routes that change something: the personal scope an API token needs. An unsafe 'user'
+   * route without one is for sessions only; safe ones (reading /me) are open to any principal.
+   */
+  scope?: PersonalScope;
   summary: string;
   tags: string[];
   params?: PS;

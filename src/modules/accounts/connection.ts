@@ -25,6 +25,8 @@ export interface CredentialsInput {
   /** The secret the platform signs webhook deliveries with. */
   webhookToken?: string;
   platformAccountId?: string;
+  /** Instance-type platforms only; a different instance drops the credentials stored for the old one. */
+  instanceUrl?: string;
 }
 
 const hasToken = (c: Record<string, unknown>) => typeof c.accessToken === 'string' && c.accessToken.length > 0;
@@ -59,20 +61,31 @@ export function createConnectionOps(ctx: AccountsContext) {
 
   return {
     /** Manual tokens (and the sandbox), or the app credentials an OAuth connect needs. */
-    async storeCredentials(actor: Actor, accountId: string, input: CredentialsInput) {
+    async storeCredentials(actor: Actor, accountId: string, input: CredentialsInput, opts: { keepCredentials?: boolean } = {}) {
+      let instanceUrl: string | undefined;
+      if (input.instanceUrl !== undefined) {
+        // Checked before the transaction (a DNS look-up); the platform is read first to refuse non-instance platforms.
+        const found = await ctx.findOrFail(db, actor.workspaceId, accountId);
+        instanceUrl = await ctx.checkInstanceUrl(found.platform, input.instanceUrl, 'instanceUrl');
+      }
       return db.transaction(async (tx) => {
         const a = await ctx.findOrFail(tx, actor.workspaceId, accountId, true);
         requireActive(a);
-        const { platformAccountId, ...secret } = input;
-        const merged = { ...ctx.openCredentials(a), ...stripUndefined(secret) };
+        const { platformAccountId, instanceUrl: _u, ...secret } = input;
+        // Tokens issued by one instance are never sent to another: a new instance starts from no credentials.
+        const moved = instanceUrl !== undefined && instanceUrl !== a.apiBaseUrl;
+        const kept = moved && !opts.keepCredentials ? {} : ctx.openCredentials(a);
+        const merged = { ...kept, ...stripUndefined(secret) };
         const connected = isConnected(a.platform, merged);
         const now = clock.now();
         const row = await store.updateAccount(tx, actor.workspaceId, a.id, {
-          credentials: ctx.sealCredentials(merged), platformAccountId: platformAccountId ?? a.platformAccountId,
-          tokenExpiresAt: input.expiresAt ? new Date(input.expiresAt) : input.accessToken ? null : a.tokenExpiresAt,
+          ...(moved && { apiBaseUrl: instanceUrl }),
+          credentials: ctx.sealCredentials(merged), platformAccountId: platformAccountId ?? (moved && !opts.keepCredentials ? null : a.platformAccountId),
+          tokenExpiresAt: input.expiresAt ? new Date(input.expiresAt) : input.accessToken || (moved && !opts.keepCredentials) ? null : a.tokenExpiresAt,
           connectedAt: connected ? (a.connectedAt ?? now) : null, failedCalls: 0, updatedAt: now,
         });
         // Field names only: values never reach the audit log.
+        if (moved) await team.record(tx, actor, { action: 'accounts.instance_changed', targetType: 'account', targetId: a.id, details: { from: a.apiBaseUrl, to: instanceUrl, credentialsDropped: !opts.keepCredentials } });
         await team.record(tx, actor, { action: 'accounts.credentials_stored', targetType: 'account', targetId: a.id, details: { fields: Object.keys(stripUndefined({ ...input })).sort(), connected } });
         return { account: await ctx.present(tx, row) };
       });

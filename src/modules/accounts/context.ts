@@ -3,10 +3,11 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import type { Vault } from '../../kernel/vault.js';
+import { assertPublicUrl, guardedFetcher } from '../../kernel/outbound.js';
 import type { Connector, ConnectorContext, PlatformSlug } from '../platforms/connector.js';
 import { createConnector } from '../platforms/registry.js';
 import type { TeamService } from '../team/service.js';
-import { DEFAULT_SETTINGS, checkAccountName, type AccountSettings, type AccountType, type WorkingCalendar } from './model.js';
+import { DEFAULT_SETTINGS, INSTANCE_PLATFORMS, checkAccountName, type AccountSettings, type AccountType, type WorkingCalendar } from './model.js';
 import { presentAccount } from './presenters.js';
 import { createAccountsStore, type AccountRow } from './store.js';
 
@@ -24,6 +25,8 @@ export interface AccountsDeps {
   /** Tests swap the platform connectors; defaults to the platform registry. */
   connectors?: (slug: PlatformSlug, ctx: ConnectorContext) => Connector;
   fetch?: typeof fetch;
+  /** Operator overrides of a platform's API host (CHORUS_PLATFORM_API_HOSTS; tests point connectors at contract servers). */
+  platformHosts?: Record<string, string>;
 }
 
 export function createAccountsContext(deps: AccountsDeps) {
@@ -70,21 +73,33 @@ export function createAccountsContext(deps: AccountsDeps) {
 
   function connectorOf(row: AccountRow, credentials: Record<string, unknown>, onTokens?: ConnectorContext['onTokens']): Connector {
     const make = deps.connectors ?? createConnector;
-    const f = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+    // The API host: the account's instance for instance-type platforms, otherwise the connector's own (or the operator's override).
+    const instance = INSTANCE_PLATFORMS.has(row.platform);
+    const override = instance ? undefined : deps.platformHosts?.[row.platform];
+    // Every request goes through the outbound policy; only a host the operator configured may be private.
+    const f = deps.fetch ?? guardedFetcher({ timeoutMs: 300_000, maxBytes: 64 * 1024 * 1024, ...(override ? { allowPrivateHosts: true } : {}) });
     return make(row.platform as PlatformSlug, {
       credentials: {
         ...credentials,
         expiresAt: credentials.expiresAt ? new Date(String(credentials.expiresAt)) : undefined,
       },
-      baseUrl: row.apiBaseUrl ?? undefined, fetch: f, clock, flags: row.flags, onTokens,
+      baseUrl: instance ? row.apiBaseUrl ?? undefined : override, fetch: f, clock, flags: row.flags, onTokens,
     });
+  }
+
+  /** An instance URL may be set only on instance-type platforms, and only to a host the outbound policy allows. */
+  async function checkInstanceUrl(platform: string, url: string, field: string) {
+    if (!INSTANCE_PLATFORMS.has(platform)) {
+      throw new DomainError('accounts.instance_url_not_allowed', { message: `${platform} accounts use the platform's own API host`, fields: { [field]: 'only Mastodon and sandbox accounts take an instance URL' } });
+    }
+    return (await assertPublicUrl(url, { field })).toString().replace(/\/+$/, '');
   }
 
   const sealCredentials = (c: Record<string, unknown>) => deps.vault.encrypt(JSON.stringify(c));
   const openCredentials = (row: AccountRow): Record<string, unknown> => (row.credentials ? JSON.parse(deps.vault.decrypt(row.credentials)) : {});
 
   return {
-    ...deps, db, store, settingsOf, calendarOf, findOrFail, requireMembers, requireName, present, connectorOf,
+    ...deps, db, store, settingsOf, calendarOf, findOrFail, requireMembers, requireName, present, connectorOf, checkInstanceUrl,
     sealCredentials, openCredentials,
   };
 }

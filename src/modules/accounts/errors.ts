@@ -18,6 +18,7 @@ export const accountsErrors = {
   'accounts.oauth_state_invalid': 400,
   'accounts.oauth_exchange_failed': 422,
   'accounts.not_connected': 409,
+  'accounts.instance_url_not_allowed': 400,
 } as const satisfies ErrorStatusMap;
 
 export type AccountsErrorCode = keyof typeof accountsErrors;

@@ -12,6 +12,13 @@ export const PLATFORMS = [
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/**
+ * Platforms that are self-hosted by nature: their accounts live on an instance whose URL is part of the
+ * connection. Every other platform's API host belongs to its connector (an operator may redirect it
+ * with CHORUS_PLATFORM_API_HOSTS, never an account row).
+ */
+export const INSTANCE_PLATFORMS: ReadonlySet<string> = new Set(['mastodon', 'sandbox']);
+
 export const ACCOUNT_TYPES = [
   'official', 'executive', 'employee', 'brand', 'product', 'service', 'recruitment',
   'campaign', 'mascot', 'university', 'regional',

@@ -28,7 +28,6 @@ const profileFields = {
   audienceNotes: text(1000).optional(),
   cadence: cadenceSchema.nullable().optional(),
   flags: flagsSchema.optional(),
-  apiBaseUrl: httpUrl.nullable().optional(),
 };
 
 /** The filing form's own fields (the rest come from the account: name, function, owner, platform). */
@@ -46,6 +45,8 @@ export const createAccountBody = z.object({
   function: text(200).min(1),
   ownerId: z.uuid().optional(),
   ...profileFields,
+  /** The instance (Mastodon, the sandbox network) for instance-type platforms; needs accounts.manage. */
+  apiBaseUrl: httpUrl.optional(),
   filing: filingFormBody,
 });
 
@@ -56,6 +57,8 @@ export const updateAccountBody = z.object({
   ownerId: z.uuid().optional(),
   type: accountTypeSchema.optional(),
   ...profileFields,
+  // The instance URL is part of the connection: changing it drops the stored credentials, so it is set through …/credentials.
+  apiBaseUrl: z.unknown().refine((v) => v === undefined, { message: 'set the instance URL when connecting: POST …/credentials with instanceUrl' }).optional(),
   /** Why a name/function/owner change is filed (the re-filing's purpose). */
   reason: text(500).optional(),
 }).refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
@@ -112,7 +115,9 @@ export const credentialsBody = z.object({
   platformAccountId: z.string().trim().min(1).max(200).optional(),
   /** The secret the platform signs webhook deliveries with (WeChat server token, sandbox/LinkedIn secret …). */
   webhookToken: z.string().min(8).max(500).optional(),
-}).refine((b) => b.accessToken !== undefined || (b.appId !== undefined && b.appSecret !== undefined), {
+  /** Instance-type platforms (Mastodon, the sandbox): where the account lives. A different URL drops the stored credentials. */
+  instanceUrl: httpUrl.optional(),
+}).refine((b) => b.accessToken !== undefined || (b.appId !== undefined && b.appSecret !== undefined) || b.instanceUrl !== undefined, {
   message: 'give an accessToken, or an appId with its appSecret',
 });
 export const connectResponse = z.object({ authorizeUrl: z.string(), redirectUri: z.string(), expiresAt: z.string() });

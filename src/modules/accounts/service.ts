@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { actorCan } from '../../kernel/access.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { Actor } from '../team/service.js';
@@ -46,6 +47,11 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Registers an account in status `filing` together with its initial filing (报备表). */
     async create(actor: Actor, input: CreateInput) {
+      // Where the credentials will be sent is for those who manage credentials (checked before the transaction: a DNS look-up).
+      if (input.apiBaseUrl !== undefined) {
+        if (!actorCan(actor, 'accounts.manage')) throw new DomainError('forbidden', { message: 'setting an instance URL needs accounts.manage', fields: { apiBaseUrl: 'needs accounts.manage' } });
+        input = { ...input, apiBaseUrl: await ctx.checkInstanceUrl(input.platform, input.apiBaseUrl, 'apiBaseUrl') };
+      }
       return db.transaction(async (tx) => {
         const settings = await ctx.settingsOf(tx, actor.workspaceId);
         ctx.requireName(input.displayName, input.type, settings);
@@ -95,7 +101,7 @@ export function createAccountsService(deps: AccountsDeps) {
         const a = await ctx.findOrFail(tx, actor.workspaceId, accountId, true);
         if (a.status === 'retired') throw new DomainError('accounts.invalid_transition', { message: 'a retired account cannot be changed' });
         const settings = await ctx.settingsOf(tx, actor.workspaceId);
-        const { reason, displayName, function: fn, ownerId, ...direct } = input;
+        const { reason, displayName, function: fn, ownerId, apiBaseUrl: _instanceUrl, ...direct } = input;
         const changes = refilingChanges({ displayName: a.displayName, function: a.function, ownerId: a.ownerId }, { displayName, function: fn, ownerId });
         if (changes.ownerId) await ctx.requireMembers(tx, actor.workspaceId, [changes.ownerId.to], 'ownerId');
         const type = (direct.type ?? a.type) as AccountType;

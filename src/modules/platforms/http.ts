@@ -4,6 +4,7 @@
  * rules. Platform-specific body codes are mapped by each connector.
  * Request URLs are never put into errors (several platforms carry tokens in the query).
  */
+import { OutboundError } from '../../kernel/outbound.js';
 import type { ConnectorContext } from './connector';
 import { ReauthorizeError, RetryableError, UnconfirmedError, parseRetryAfter, type RawResponse } from './errors';
 
@@ -75,6 +76,12 @@ function classifyNetworkError(platform: string, err: unknown, idempotent: boolea
   const e = err as { name?: string; code?: string; cause?: { code?: string; errors?: { code?: string }[] } };
   // A TypeError without a cause is our own bad request (invalid URL, body on GET): a bug, not the network.
   if (err instanceof TypeError && !e.cause) return err;
+  // The guarded client says only whether anything may have reached the host.
+  if (err instanceof OutboundError) {
+    if (!err.sent) return new RetryableError(platform, 'network error before sending', { cause: err });
+    if (idempotent) return new RetryableError(platform, 'request failed', { cause: err });
+    return new UnconfirmedError(platform, 'request failed after sending; outcome unknown', { cause: err });
+  }
   const code = e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? e?.code;
   if (code && NOT_SENT_CODES.has(code)) {
     return new RetryableError(platform, `network error before sending (${code})`, { cause: err });

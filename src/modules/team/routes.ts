@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.js';
 import { defineRoutes, route } from '../../kernel/http/route.js';
 import { setSessionCookies, clearSessionCookies } from '../../kernel/http/session-cookies.js';
+import { PERSONAL_SCOPES } from '../../kernel/access.js';
 import { PERMISSIONS, ROLE_LABELS, ROLES, permissionsOf } from './model.js';
 import * as s from './schema.js';
 
@@ -40,12 +41,12 @@ export const teamRoutes = defineRoutes([
     handler: ({ principal, services }) => services.team.me(principal!),
   }),
   route({
-    method: 'PATCH', url: '/api/v1/me', access: 'user', tags: ['me'], summary: 'Update name or interface language',
+    method: 'PATCH', url: '/api/v1/me', access: 'user', scope: 'me.update', tags: ['me'], summary: 'Update name or interface language',
     body: s.profileBody, response: z.object({ user: s.userSchema }),
     handler: ({ principal, body, services }) => services.team.updateProfile(principal!, body),
   }),
   route({
-    method: 'POST', url: '/api/v1/me/password', access: 'user', tags: ['me'], summary: 'Change password (signs out other sessions)',
+    method: 'POST', url: '/api/v1/me/password', access: 'user', scope: 'me.update', tags: ['me'], summary: 'Change password (signs out other sessions)',
     body: s.passwordBody, status: 204,
     handler: ({ principal, body, services }) => services.team.changePassword(principal!, body.currentPassword, body.newPassword),
   }),
@@ -58,14 +59,14 @@ export const teamRoutes = defineRoutes([
     method: 'GET', url: '/api/v1/meta/scopes', access: 'user', tags: ['meta'], summary: 'Scopes an API token may carry',
     response: z.object({ scopes: z.array(z.object({ key: z.string(), labelZh: z.string(), labelEn: z.string() })) }),
     handler: async () => ({
-      scopes: Object.keys(PERMISSIONS).map((key) => {
+      scopes: [...Object.keys(PERMISSIONS), ...PERSONAL_SCOPES].map((key) => {
         const [mod, verb] = key.split('.') as [string, string];
         return { key, labelZh: `${mod} · ${SCOPE_LABELS_ZH[verb] ?? verb}`, labelEn: `${mod} · ${verb.replace('_', ' ')}` };
       }),
     }),
   }),
   route({
-    method: 'POST', url: '/api/v1/workspaces', access: 'user', tags: ['workspaces'], summary: 'Create a workspace (you become its owner)',
+    method: 'POST', url: '/api/v1/workspaces', access: 'user', scope: 'workspaces.create', tags: ['workspaces'], summary: 'Create a workspace (you become its owner)',
     body: s.createWorkspaceBody, response: s.workspaceResponse, status: 201,
     handler: ({ principal, body, services }) => services.team.createWorkspace(principal!, body),
   }),

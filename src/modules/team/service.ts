@@ -20,7 +20,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Who is calling: a person through a session, or an API token bound to one workspace. */
 export type { Actor, Principal } from '../../kernel/access.js';
-import type { Actor, Principal } from '../../kernel/access.js';
+import { isPersonalScope, type Actor, type Principal } from '../../kernel/access.js';
 
 export interface AuditInput {
   action: string;
@@ -303,9 +303,14 @@ export function createTeamService(deps: { database: Database; clock: Clock; prin
 
     /** The secret is returned once; only its hash is kept. Scopes cannot exceed the creator's role. */
     async createToken(actor: Actor, input: { name: string; scopes: string[]; expiresAt?: string }) {
-      const allowed = new Set(permissionsOf(actor.role));
-      const bad = input.scopes.find((s) => !isPermission(s) || !allowed.has(s as Permission));
+      // A token mints only what its owner's role grants and it holds itself; a session, what the role grants.
+      const held = (s: string) => actor.via !== 'token' || (actor.scopes ?? []).includes(s);
+      const allowed = (s: string) => held(s) && (isPersonalScope(s) || (isPermission(s) && permissionsOf(actor.role).includes(s as Permission)));
+      const bad = input.scopes.find((s) => !allowed(s));
       if (bad) throw new DomainError('tokens.scope_not_allowed', { fields: { scopes: `not allowed: ${bad}` } });
+      if (input.expiresAt && new Date(input.expiresAt) <= clock.now()) {
+        throw new DomainError('validation_failed', { message: 'expiresAt is in the past', fields: { expiresAt: 'must be in the future' } });
+      }
       const secret = `ct_${newSecret(32)}`;
       return db.transaction(async (tx) => {
         const row = await store.insertApiToken(tx, {
