@@ -11,3 +11,4 @@ export * from '../modules/analytics/tables.js';
 export * from '../modules/listening/tables.js';
 export * from '../modules/inbox/tables.js';
 export * from '../modules/compliance/tables.js';
+export * from '../modules/crisis/tables.js';

@@ -23,11 +23,13 @@ import { textErrors } from '../modules/text/errors.js';
 import { analyticsErrors } from '../modules/analytics/errors.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { listeningErrors } from '../modules/listening/errors.js';
+import { crisisErrors } from '../modules/crisis/errors.js';
+import { crisisRoutes } from '../modules/crisis/routes.js';
 import { listeningRoutes } from '../modules/listening/routes.js';
 import { inboxErrors } from '../modules/inbox/errors.js';
 import { inboxRoutes } from '../modules/inbox/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [complianceErrors, inboxErrors, outboundErrors, listeningErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [complianceErrors, inboxErrors, outboundErrors, listeningErrors, crisisErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
-export const moduleRoutes: AnyRoute[] = [...inboxRoutes, ...listeningRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];
+export const moduleRoutes: AnyRoute[] = [...inboxRoutes, ...listeningRoutes, ...crisisRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

@@ -17,6 +17,7 @@ import { createInboundService } from '../modules/inbound/service.js';
 import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
 import { createListeningService } from '../modules/listening/service.js';
+import { createCrisisService } from '../modules/crisis/crisis.service.js';
 import { createInboxService } from '../modules/inbox/service.js';
 import { createInboundPoller } from '../modules/inbound/poller.js';
 
@@ -58,7 +59,8 @@ export function createServices(deps: Deps) {
   const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary, notify });
   const inbox = createInboxService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, compliance, notify, inbound });
   const inboundPoller = createInboundPoller({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, inbound });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening };
+  const crisis = createCrisisService({ database: deps.database, clock: deps.clock, team, notify, listening, compliance, publishing, accounts });
+  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening, crisis };
 }
 
 export type Services = ReturnType<typeof createServices>;
