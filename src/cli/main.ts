@@ -8,6 +8,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerPacksCommand } from './commands/packs.js';
+import { registerMcpCommand } from './commands/mcp.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program);
   registerCheckCommand(program);
   registerPacksCommand(program);
+  registerMcpCommand(program);
   registerSandboxCommand(program);
   registerAnalyzeCommand(program);
   registerImportCommand(program);
