@@ -103,7 +103,7 @@ describe.runIf(browserAvailable)('the console tools in Chromium', () => {
     const table = page.getByTestId('inbox-table');
     await table.waitFor({ timeout: 15_000 });
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await page.getByTestId('inbox-summary').innerText()).toMatch(/正面 \d+/);
+    await expect.poll(() => page.getByTestId('inbox-summary').innerText(), { timeout: 10_000 }).toMatch(/待处理\s*\d+/);
     await page.getByTestId('inbox-collect-account').click();
     await page.locator('.ant-select-item-option', { hasText: '星河咖啡沙盒演练号' }).first().click();
     await page.getByTestId('inbox-collect').click();

@@ -90,7 +90,7 @@ export function createInboxIngest(deps: IngestDeps) {
           if (!incoming) return null; // our own comment with no thread of people around it
           conv = await store.insertConversation(tx, {
             id: newId(), workspaceId, accountId, platform, kind: t!.kind, threadKey: t!.threadKey,
-            status: item.spam ? 'spam' : 'open', priority, tags: [],
+            status: item.spam || item.intent === 'spam' ? 'spam' : 'open', priority, tags: [],
             authorId: item.authorId, authorName: item.authorName, platformPostId: t!.platformPostId, replyToId: t!.replyToId,
             lastMessageAt: item.occurredAt, lastInboundAt: item.occurredAt, messageCount: 0,
             slaDueAt: slaDueAt(cal, policy, item.occurredAt), createdAt: clock.now(), updatedAt: clock.now(),
@@ -111,7 +111,7 @@ export function createInboxIngest(deps: IngestDeps) {
             lastInboundAt: !c.lastInboundAt || item.occurredAt > c.lastInboundAt ? item.occurredAt : c.lastInboundAt,
             priority: c.priorityManual || c.messageCount === 0 ? c.priority : higherPriority(c.priority as Priority, priority),
             // someone wrote again in a closed thread: it needs a look
-            status: c.status === 'resolved' && !item.spam ? 'open' : c.status,
+            status: c.status === 'resolved' && !item.spam && item.intent !== 'spam' ? 'open' : c.status,
             slaDueAt: c.slaDueAt ?? slaDueAt(cal, policy, item.occurredAt),
           } : { firstResponseAt: c.firstResponseAt ?? item.occurredAt }),
           updatedAt: clock.now(),

@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields?: Record<string, string>;
+  /** The whole error body: some codes carry more (compliance.blocked carries its findings). */
+  readonly body: ApiErrorBody & Record<string, unknown>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message || body.code);
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields;
+    this.body = body as ApiErrorBody & Record<string, unknown>;
   }
 }
 
