@@ -3,6 +3,7 @@ import { exitWithError } from './errors.js';
 import { registerAdminCommand } from './commands/admin.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerImportCommand } from './commands/import-metrics.js';
+import { registerImportMentionsCommand } from './commands/import-mentions.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSandboxCommand(program);
   registerAnalyzeCommand(program);
   registerImportCommand(program);
+  registerImportMentionsCommand(program);
   registerReportCommand(program);
   registerCalendarCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
