@@ -12,3 +12,4 @@ export * from '../modules/listening/tables.js';
 export * from '../modules/inbox/tables.js';
 export * from '../modules/compliance/tables.js';
 export * from '../modules/crisis/tables.js';
+export * from '../modules/events/tables.js';

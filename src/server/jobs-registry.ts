@@ -11,6 +11,7 @@ import { listeningJobs, scheduleListening } from '../modules/listening/jobs.js';
 import { inboundJobs, scheduleInboundPolling } from '../modules/inbound/poller.js';
 
 export function registerJobs(services: Services): void {
+  services.jobs.register(services.events.job() as never);
   services.jobs.register(cadenceCheckJob(services.content, services.team) as never);
   services.jobs.register(deliverJob(services.notify) as never);
   services.jobs.register(reviewOverdueJob(services.review) as never);

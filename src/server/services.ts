@@ -16,6 +16,8 @@ import { createTextDictionaryService } from '../modules/text/dictionary.js';
 import { createInboundService } from '../modules/inbound/service.js';
 import { createPublishingService } from '../modules/publishing/service.js';
 import { createContentService } from '../modules/content/service.js';
+import { createEventsService } from '../modules/events/service.js';
+import { subscribeAll } from './subscribers.js';
 import { createListeningService } from '../modules/listening/service.js';
 import { createCrisisService } from '../modules/crisis/crisis.service.js';
 import { createInboxService } from '../modules/inbox/service.js';
@@ -34,11 +36,12 @@ export interface Deps {
 export function createServices(deps: Deps) {
   configureOutbound({ allowPrivateHosts: deps.config.allowPrivateHosts });
   const vault: Vault = createVault(loadVaultKey(deps.config.secretKey, join(deps.config.dataDir, 'secret.key')));
-  const team = createTeamService({ database: deps.database, clock: deps.clock });
+  const events = createEventsService({ database: deps.database, jobs: deps.jobs, clock: deps.clock });
+  const team = createTeamService({ database: deps.database, clock: deps.clock, emit: events.emit });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
   const compliance = createComplianceService({ database: deps.database, clock: deps.clock, audit: team.record });
   const review = createReviewService({
-    database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance,
+    database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance, emit: events.emit,
     notify: (tx, n) => notify.notify(tx, n.workspaceId, {
       event: n.event, severity: n.event === 'review.overdue' ? 'warning' : 'info', title: n.title, body: n.body, link: n.link, userIds: n.userIds,
     }),
@@ -47,20 +50,23 @@ export function createServices(deps: Deps) {
     database: deps.database, clock: deps.clock, vault, team, baseUrl: deps.config.baseUrl, platformHosts: deps.config.platformApiHosts,
     notify: (n) => notify.notify(null, n.workspaceId, { event: 'accounts.filing_overdue', severity: 'warning', title: n.title, body: n.body, link: n.link, userIds: n.userIds }),
   });
-  const publishing = createPublishingService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts, mediaRoot: join(deps.config.dataDir, 'media') });
+  const publishing = createPublishingService({
+    database: deps.database, jobs: deps.jobs, clock: deps.clock, team, notify, accounts, mediaRoot: join(deps.config.dataDir, 'media'), emit: events.emit,
+  });
   const content = createContentService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, review, notify, compliance,
     publishing: publishing, dataDir: deps.config.dataDir, baseUrl: deps.config.baseUrl,
   });
   const text = createTextService();
-  const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team, accounts, publishing, notify, baseUrl: deps.config.baseUrl });
+  const analytics = createAnalyticsService({ database: deps.database, clock: deps.clock, team, accounts, publishing, notify, baseUrl: deps.config.baseUrl, emit: events.emit });
   const textDictionary = createTextDictionaryService({ database: deps.database, clock: deps.clock, team });
   const inbound = createInboundService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, accounts, text, dictionary: textDictionary });
   const listening = createListeningService({ database: deps.database, clock: deps.clock, team, text, dictionary: textDictionary, notify });
   const inbox = createInboxService({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, compliance, notify, inbound });
   const inboundPoller = createInboundPoller({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, inbound });
   const crisis = createCrisisService({ database: deps.database, clock: deps.clock, team, notify, listening, compliance, publishing, accounts });
-  return { ...deps, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening, crisis };
+  subscribeAll(events, { content, accounts, notify, review, analytics });
+  return { ...deps, events, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening, crisis };
 }
 
 export type Services = ReturnType<typeof createServices>;

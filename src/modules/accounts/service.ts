@@ -45,6 +45,14 @@ export function createAccountsService(deps: AccountsDeps) {
     ...filings,
     ...connection,
 
+    /** `member.removed`: their per-account grants go; idempotent (a second delivery finds none). */
+    async forgetMember(workspaceId: string, userId: string, removedBy: string) {
+      await ctx.db.transaction(async (tx) => {
+        const n = await ctx.store.deleteGrantsOf(tx, workspaceId, userId);
+        if (n > 0) await ctx.team.record(tx, { userId: removedBy, workspaceId }, { action: 'accounts.grants_revoked', targetType: 'user', targetId: userId, details: { grants: n, reason: 'member removed' } });
+      });
+    },
+
     /** Registers an account in status `filing` together with its initial filing (报备表). */
     async create(actor: Actor, input: CreateInput) {
       // Where the credentials will be sent is for those who manage credentials (checked before the transaction: a DNS look-up).

@@ -13,6 +13,11 @@ type AccountPatch = Partial<Omit<typeof accounts.$inferInsert, 'id' | 'workspace
 /** Queries only; every one scoped by workspace (the reminder job's cross-workspace scan is the exception, named so). */
 export function createAccountsStore() {
   return {
+    /** A member left: every grant they held in the workspace goes (returns how many). */
+    async deleteGrantsOf(db: DbOrTx, workspaceId: string, userId: string) {
+      const rows = await db.delete(accountGrants).where(and(eq(accountGrants.workspaceId, workspaceId), eq(accountGrants.userId, userId))).returning();
+      return rows.length;
+    },
     async findSettings(db: DbOrTx, workspaceId: string) {
       const [row] = await db.select().from(accountSettings).where(eq(accountSettings.workspaceId, workspaceId));
       return row?.settings;

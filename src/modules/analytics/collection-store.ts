@@ -12,6 +12,15 @@ const byKey = (k: TrackedKey) =>
 
 export function createCollectionStore() {
   return {
+    /** A member left: drop them from every report schedule's recipients; returns the schedules changed. */
+    async removeRecipient(db: DbOrTx, workspaceId: string, userId: string) {
+      const rows = await db.select().from(schedules).where(eq(schedules.workspaceId, workspaceId));
+      const changed = rows.filter((r) => r.userIds.includes(userId));
+      for (const r of changed) {
+        await db.update(schedules).set({ userIds: r.userIds.filter((u) => u !== userId) }).where(and(eq(schedules.workspaceId, workspaceId), eq(schedules.id, r.id)));
+      }
+      return changed.map((r) => r.id);
+    },
     /** Follow a post (again): a second hand-off for the same post keeps its readings. */
     async upsertTracked(db: DbOrTx, row: typeof tracked.$inferInsert) {
       const [out] = await db.insert(tracked).values(row).onConflictDoUpdate({

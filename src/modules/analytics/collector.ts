@@ -6,14 +6,15 @@
 import { DateTime } from 'luxon';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { Emit } from '../../kernel/events.js';
 import { DomainError } from '../../kernel/errors.js';
 import type { AccountsService } from '../accounts/service.js';
 import type { PostMetrics } from '../platforms/connector.js';
 import type { PublishingService } from '../publishing/service.js';
 import type { Actor, TeamService } from '../team/service.js';
-import { applyReading, cumulativeOf, nextCollectionAt, retryCollectionAt, type CumulativeState } from './collection-model.js';
+import { applyReading, cumulativeOf, nextCollectionAt, retryCollectionAt, type Cumulative, type CumulativeState } from './collection-model.js';
 import { createCollectionStore, type TrackedPostRow } from './collection-store.js';
-import type { PostDailyRow } from './model.js';
+import { interactions, type PostDailyRow } from './model.js';
 import { createAnalyticsStore } from './store.js';
 
 export interface CollectorDeps {
@@ -22,6 +23,8 @@ export interface CollectorDeps {
   team: TeamService;
   accounts: AccountsService;
   publishing: PublishingService;
+  /** Domain events (`post.metrics_collected`). */
+  emit?: Emit;
 }
 
 const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
@@ -93,7 +96,17 @@ export function createCollector(deps: CollectorDeps) {
     }
     await db.transaction(async (tx) => {
       if (snapshots.length) await store.upsertPostSnapshots(tx, workspaceId, snapshots, 'collector');
-      for (const [r, patch] of updates) await tracking.updateTracked(tx, r, patch);
+      for (const [r, patch] of updates) {
+        await tracking.updateTracked(tx, r, patch);
+        const last = patch.last as Partial<Cumulative> | undefined;
+        if (deps.emit && last && r.publicationId) {
+          await deps.emit(tx, 'post.metrics_collected', {
+            workspaceId, publicationId: r.publicationId, exposure: last.exposure ?? null,
+            interactions: interactions({ likes: last.likes ?? null, comments: last.comments ?? null, shares: last.shares ?? null, saves: last.saves ?? null }),
+            conversions: last.conversions ?? null, collectedAt: now.toISOString(),
+          });
+        }
+      }
       if (snapshots.length) {
         await store.refreshRollups(tx, workspaceId, [day]);
         await store.refreshPostWeeks(tx, workspaceId, [day], [...new Map(rows.map((r) => [`${r.platform}\u0000${r.account}`, { platform: r.platform, account: r.account }])).values()]);

@@ -85,6 +85,13 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
   }
 
   return {
+    /** `member.removed`: they stop receiving scheduled reports; idempotent. */
+    async forgetMember(workspaceId: string, userId: string, removedBy: string) {
+      await db.transaction(async (tx) => {
+        const ids = await store.removeRecipient(tx, workspaceId, userId);
+        if (ids.length) await team.record(tx, { userId: removedBy, workspaceId }, { action: 'analytics.schedule_recipient_removed', targetType: 'user', targetId: userId, details: { schedules: ids, reason: 'member removed' } });
+      });
+    },
     async listSchedules(caller: Caller) {
       return { items: (await store.listSchedules(db, caller.workspaceId)).map(presentSchedule) };
     },

@@ -1,3 +1,4 @@
+import type { Emit } from '../../kernel/events.js';
 import { DateTime } from 'luxon';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -63,6 +64,7 @@ export interface AnalyticsDeps {
   publishing?: PublishingService;
   notify?: NotifyService;
   baseUrl?: string;
+  emit?: Emit;
 }
 
 export function createAnalyticsService(deps: AnalyticsDeps) {
@@ -266,7 +268,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   };
 
   const collector = deps.accounts && deps.publishing
-    ? createCollector({ database, clock, team, accounts: deps.accounts, publishing: deps.publishing }) : null;
+    ? createCollector({ database, clock, team, accounts: deps.accounts, publishing: deps.publishing, emit: deps.emit }) : null;
   const delivery = deps.notify
     ? createDelivery({ database, clock, team, notify: deps.notify, reports, baseUrl: deps.baseUrl ?? '' }) : null;
   const unavailable = () => new DomainError('unavailable', { message: 'analytics collection and delivery are not wired in' });

@@ -22,6 +22,8 @@ export interface PublishingPort {
   scheduleVariants(tx: DbOrTx, actor: Actor, variants: ScheduleVariantInput[]): Promise<unknown>;
   rescheduleVariants(tx: DbOrTx, actor: Actor, variantIds: string[], dueAt: Date): Promise<unknown>;
   unscheduleVariants(tx: DbOrTx, actor: Actor, variantIds: string[]): Promise<unknown>;
+  /** Which item and variant a publication belongs to (for metrics announced by publication). */
+  publicationOf?(workspaceId: string, publicationId: string): Promise<{ contentItemId: string; variantId: string } | null>;
   statusOf(workspaceId: string, variantIds: string[]): Promise<Map<string, { state: PublishState; url?: string; platformPostId?: string; publishedAt?: Date; lastError?: string }>>;
 }
 

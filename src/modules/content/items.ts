@@ -95,8 +95,8 @@ export function createItemOps(ctx: ContentContext) {
     return r.state as ReviewView;
   }
 
-  /** The item's status as review and publishing now see it (stored when it moved on). */
-  async function refreshStatus(item: ItemRow, variants: VariantRow[], states: Map<string, { state: string; textHash: string }>, published: Map<string, { state: string }> | null) {
+  /** The item's status as review and publishing now see it; pure (a read never writes: subscribers store it). */
+  function derivedStatus(item: ItemRow, variants: VariantRow[], states: Map<string, { state: string; textHash: string }>, published: Map<string, { state: string }> | null): ContentStatus {
     let next = item.status as ContentStatus;
     if ((next === 'in_review' || next === 'approved') && states.size > 0) {
       const views = variants.map((v) => reviewView(v, states));
@@ -105,17 +105,33 @@ export function createItemOps(ctx: ContentContext) {
       else next = 'in_review';
     }
     if (next === 'scheduled' && published && variants.length && variants.every((v) => published.get(v.id)?.state === 'published')) next = 'published';
-    if (next === item.status) return item;
-    return store.updateItem(db, item.workspaceId, item.id, { status: next, updatedAt: clock.now() });
+    return next;
   }
 
-  async function view(workspaceId: string, itemId: string) {
-    let item = await ctx.findItemOrFail(db, workspaceId, itemId);
-    const variants = await store.listVariants(db, workspaceId, [itemId]);
+  /** Reads what review and publishing say about an item now. */
+  async function currentStatus(handle: DbOrTx, workspaceId: string, itemId: string) {
+    const item = await ctx.findItemOrFail(handle, workspaceId, itemId);
+    const variants = await store.listVariants(handle, workspaceId, [itemId]);
     const states = await reviewStates(workspaceId, itemId);
     const published = item.status === 'scheduled' || item.status === 'published'
       ? await ctx.publishing?.statusOf(workspaceId, variants.map((v) => v.id)) ?? null : null;
-    item = await refreshStatus(item, variants, states, published);
+    return { item, variants, states, published, status: derivedStatus(item, variants, states, published) };
+  }
+
+  /** For subscribers and commands: stores the derived status when it moved on; returns the item as stored. */
+  async function settleStatus(workspaceId: string, itemId: string) {
+    const { item, status } = await currentStatus(db, workspaceId, itemId);
+    if (status === item.status) return item;
+    return db.transaction(async (tx) => {
+      const locked = await ctx.findItemOrFail(tx, workspaceId, itemId, true);
+      if (locked.status !== item.status) return locked;
+      return store.updateItem(tx, workspaceId, itemId, { status, updatedAt: clock.now() });
+    });
+  }
+
+  async function view(workspaceId: string, itemId: string) {
+    const { item: stored, variants, states, published, status } = await currentStatus(db, workspaceId, itemId);
+    const item = { ...stored, status };
     const [tz, accounts, media, names] = await Promise.all([
       ctx.timeZoneOf(workspaceId), ctx.accountsOf(workspaceId), mediaMap(db, workspaceId, variants.flatMap((v) => v.mediaIds)),
       store.userNames(db, [item.ownerId, item.factOwnerId].filter((x): x is string => !!x)),
@@ -237,7 +253,7 @@ export function createItemOps(ctx: ContentContext) {
     return view(actor.workspaceId, itemId);
   }
 
-  return { view, create, update, updateVariant, list, setActuals, mediaMap, requireMedia, reviewStates, reviewView, targetsOf };
+  return { view, create, update, updateVariant, list, setActuals, mediaMap, requireMedia, reviewStates, reviewView, targetsOf, settleStatus };
 }
 
 export type ItemOps = ReturnType<typeof createItemOps>;

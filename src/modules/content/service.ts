@@ -14,6 +14,7 @@ import { adaptForPlatform, checkCopy, type ContentPlatform, type MasterMessage }
 import { mediaFacts } from './presenters.js';
 import { createSchedulingOps } from './scheduling.js';
 import { createSheetOps } from './sheet.js';
+import { createContentSubscribers } from './subscribers.js';
 import type { UpdateItemInput, UpdateVariantInput } from './schema.js';
 
 export { CADENCE_CHECK_JOB } from './insights.js';
@@ -24,6 +25,7 @@ export function createContentService(deps: ContentDeps) {
   const items = createItemOps(ctx);
   const scheduling = createSchedulingOps(ctx, items);
   const insights = createInsightOps(ctx, items);
+  const subscribers = createContentSubscribers(ctx, items, scheduling.schedule);
 
   /** An edit that changed an item already in review or approved sends it back to review (review re-checks only changed variants). */
   async function resubmitIfChanged(actor: Actor, itemId: string, changed: boolean) {
@@ -47,6 +49,8 @@ export function createContentService(deps: ContentDeps) {
 
     ...scheduling,
     ...insights,
+    /** Domain event handlers, registered by the composition root. */
+    subscribers,
     media: createMediaOps(ctx),
     sheet: createSheetOps(ctx),
     ics: createIcsOps(ctx),

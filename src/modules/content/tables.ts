@@ -35,6 +35,8 @@ export const contentItems = pgTable('content_items', {
   actualExposure: integer('actual_exposure'),
   actualInteractions: integer('actual_interactions'),
   actualConversions: integer('actual_conversions'),
+  /** The latest collected totals per variant (what 实际数据 sums); filled by the metrics subscriber. */
+  actualsByVariant: jsonb('actuals_by_variant').$type<Record<string, { exposure: number | null; interactions: number | null; conversions: number | null; at: string }>>(),
   actualUpdatedAt: timestamp('actual_updated_at', { withTimezone: true }),
   notes: text('notes'),
   status: text('status').notNull(),

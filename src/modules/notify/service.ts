@@ -105,6 +105,14 @@ export function createNotifyService(deps: { database: Database; jobs: Jobs; cloc
 
   return {
     retry,
+    /** `member.removed`: their notification preferences go; idempotent. */
+    async forgetMember(workspaceId: string, userId: string, removedBy: string) {
+      await db.transaction(async (tx) => {
+        if (await store.deletePreferences(tx, workspaceId, userId)) {
+          await team.record(tx, { userId: removedBy, workspaceId }, { action: 'notify.preferences_removed', targetType: 'user', targetId: userId, details: { reason: 'member removed' } });
+        }
+      });
+    },
     /** The one way any module tells people something. Pass the caller's transaction to commit it with the change. */
     async notify(tx: DbOrTx | null, workspaceId: string, input: NotifyInput) {
       if (tx) return notifyIn(tx, workspaceId, input);

@@ -9,6 +9,10 @@ export type NotificationRow = typeof notifications.$inferSelect;
 
 export function createNotifyStore() {
   return {
+    async deletePreferences(db: DbOrTx, workspaceId: string, userId: string) {
+      const rows = await db.delete(notifyPreferences).where(and(eq(notifyPreferences.workspaceId, workspaceId), eq(notifyPreferences.userId, userId))).returning();
+      return rows.length;
+    },
     async listChannels(db: DbOrTx, workspaceId: string) {
       return db.select().from(notifyChannels).where(eq(notifyChannels.workspaceId, workspaceId)).orderBy(notifyChannels.createdAt);
     },

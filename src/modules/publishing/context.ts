@@ -1,4 +1,5 @@
 /** What the publishing parts share: dependencies, options, the worker's identity, connectors and notices. */
+import type { Emit } from '../../kernel/events.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -27,6 +28,8 @@ export interface PublishingDeps {
   fetch?: typeof fetch;
   /** Where the media library's files live (file: references are read only from there). */
   mediaRoot?: string;
+  /** Domain events (`publication.published`); absent: nobody hears of them. */
+  emit?: Emit;
 }
 
 export type ConnectorLookup =

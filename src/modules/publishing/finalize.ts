@@ -8,7 +8,7 @@ import { sqlOf } from '../../db/client.js';
 import { newId } from '../../kernel/ids.js';
 import type { AttemptResult } from './attempt.js';
 import type { PublishingContext } from './context.js';
-import { COLLECT_POST_JOB, FIRST_REPLY_JOB, JOB_OPTIONS, type Outcomes } from './outcome.js';
+import { COLLECT_POST_JOB, FIRST_REPLY_JOB, JOB_OPTIONS, announcePublished, type Outcomes } from './outcome.js';
 import type { PublicationRow } from './store.js';
 import { publishAttempts } from './tables.js';
 
@@ -43,6 +43,8 @@ export function createPublishBuffer(ctx: PublishingContext, outcomes: Outcomes) 
         returning p.id`, [JSON.stringify(values), now.toISOString(), collect ? 'queued' : 'recorded']);
       const ids = updated.rows.map((x) => x.id);
       if (ids.length === 0) return;
+      const byId = new Map(batch.map((i) => [i.row.id, { ...i.row, url: i.r.url ?? null, platformPostId: i.r.platformPostId ?? null, publishedAt: i.r.finishedAt }]));
+      await announcePublished(tx, ctx.emit, ids.map((id) => byId.get(id)!));
       if (collect) {
         const wsOf = new Map(batch.map((i) => [i.row.id, i.row.workspaceId]));
         for (const id of ids) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: id, workspaceId: wsOf.get(id) }, { startAfter: new Date(now.getTime() + 60_000) });

@@ -4,6 +4,7 @@
  * metrics collection, the first-reply reminder and the owner's notification.
  */
 import type { DbOrTx } from '../../db/client.js';
+import type { Emit } from '../../kernel/events.js';
 import { newId } from '../../kernel/ids.js';
 import type { AttemptResult } from './attempt.js';
 import type { PublishingContext } from './context.js';
@@ -24,6 +25,20 @@ export const label = (row: Pick<PublicationRow, 'payload'>) => {
   const t = (row.payload.title || row.payload.text || '').replace(/\s+/g, ' ').trim();
   return t.length > 24 ? `${t.slice(0, 24)}…` : t;
 };
+
+/** `publication.published` for each row that just became published, in the transaction that made it so. */
+export async function announcePublished(
+  tx: DbOrTx, emit: Emit | undefined,
+  rows: Array<Pick<PublicationRow, 'id' | 'workspaceId' | 'contentItemId' | 'variantId' | 'accountId' | 'platform' | 'url' | 'platformPostId' | 'publishedAt'>>,
+) {
+  if (!emit) return;
+  for (const r of rows) {
+    await emit(tx, 'publication.published', {
+      workspaceId: r.workspaceId, publicationId: r.id, contentItemId: r.contentItemId, variantId: r.variantId, accountId: r.accountId,
+      platform: r.platform, url: r.url ?? null, platformPostId: r.platformPostId ?? null, publishedAt: (r.publishedAt ?? new Date()).toISOString(),
+    });
+  }
+}
 
 export function createOutcomes(ctx: PublishingContext) {
   const { db, store, jobs, clock, options } = ctx;
@@ -63,6 +78,7 @@ export function createOutcomes(ctx: PublishingContext) {
         metricsFollowUp: collect ? 'queued' : 'recorded', updatedAt: now,
       });
       if (!done) return undefined;
+      await announcePublished(tx, ctx.emit, [done]);
       if (collect) await jobs.send(tx, COLLECT_POST_JOB, { publicationId: row.id, workspaceId: row.workspaceId }, { startAfter: new Date(now.getTime() + 60_000) });
       await sendJob(tx, FIRST_REPLY_JOB, { publicationId: row.id }, new Date(now.getTime() + options.firstReplyReminderMs));
       return done;

@@ -127,6 +127,11 @@ export function createScheduling(ctx: PublishingContext) {
       return { cancelled: live.length };
     },
 
+    async publicationOf(workspaceId: string, publicationId: string) {
+      const row = await store.findById(ctx.db, workspaceId, publicationId);
+      return row ? { contentItemId: row.contentItemId, variantId: row.variantId } : null;
+    },
+
     async statusOf(workspaceId: string, variantIds: string[], handle: DbOrTx = ctx.db) {
       const rows = await store.findByVariants(handle, workspaceId, variantIds);
       return new Map(rows.map((r) => [r.variantId, presentStatus(r)]));

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import type { Jobs } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
+import { emitNowhere, type Emit } from '../../kernel/events.js';
 import { newId } from '../../kernel/ids.js';
 import { isIndustry, type Platform } from '../compliance/model.js';
 import { createComplianceService, type CheckInput, type ComplianceService } from '../compliance/service.js';
@@ -45,6 +46,8 @@ export interface ReviewDeps {
   team: TeamService;
   compliance?: ComplianceService;
   notify?: ReviewNotifier;
+  /** Domain events (`review.approved`, `review.changes_requested`). */
+  emit?: Emit;
 }
 
 export function createReviewContext(deps: ReviewDeps) {
@@ -147,7 +150,7 @@ export function createReviewContext(deps: ReviewDeps) {
   }
 
   return {
-    db: database.db, clock, team, store, notify: deps.notify ?? logOnlyNotifier,
+    db: database.db, clock, team, store, notify: deps.notify ?? logOnlyNotifier, emit: deps.emit ?? emitNowhere,
     policyOf, membersOf, panelOf, notifyWaiting, check, checkContextOf, findItemOrFail, scheduleOverdue, event, historyOf, statusOf,
   };
 }

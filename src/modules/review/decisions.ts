@@ -116,6 +116,10 @@ export function createDecisions(ctx: ReviewContext) {
           details: { variants: decided, ...(selfReview && { selfReview: true, mode: '单人自审' }) },
         });
         await ctx.notifyWaiting(tx, item, opened, panel);
+        const after = await store.listVariants(tx, actor.workspaceId, item.id);
+        if (after.length > 0 && after.every((v) => v.state === 'approved')) {
+          await ctx.emit(tx, 'review.approved', { workspaceId: item.workspaceId, subjectType: item.subjectType, subjectId: item.subjectId, approvedBy: actor.userId, selfReview });
+        }
         return item;
       });
       return ctx.statusOf(db, item);
@@ -148,6 +152,7 @@ export function createDecisions(ctx: ReviewContext) {
           action: 'review.rejected', targetType: item.subjectType, targetId: item.subjectId,
           details: { variants: decided, reason: body.reason, comments: body.comments.length },
         });
+        await ctx.emit(tx, 'review.changes_requested', { workspaceId: item.workspaceId, subjectType: item.subjectType, subjectId: item.subjectId, rejectedBy: actor.userId });
         return item;
       });
       return ctx.statusOf(db, item);

@@ -66,6 +66,32 @@ export function createReviewService(deps: ReviewDeps) {
       });
     },
 
+    /**
+     * `member.removed`: named approvers lose them (a stage left with nobody goes to the owner), items they
+     * vouched for fall back to the owner or managers. Idempotent.
+     */
+    async forgetMember(workspaceId: string, userId: string, removedBy: string) {
+      await db.transaction(async (tx) => {
+        const row = await store.findPolicy(tx, workspaceId);
+        const named = row?.policy.stages.some((s) => s.approvers.userIds.includes(userId)) ?? false;
+        if (row && named) {
+          const policy: ReviewPolicy = {
+            ...row.policy,
+            stages: row.policy.stages.map((s) => {
+              const userIds = s.approvers.userIds.filter((u) => u !== userId);
+              const empty = userIds.length === 0 && s.approvers.roles.length === 0 && !s.approvers.factOwner;
+              return { ...s, approvers: { ...s.approvers, userIds, roles: empty ? ['owner'] : s.approvers.roles }, required: s.approvers.roles.length || empty ? s.required : Math.min(s.required, Math.max(1, userIds.length + (s.approvers.factOwner ? 1 : 0))) };
+            }),
+          };
+          await store.upsertPolicy(tx, workspaceId, policy, removedBy, clock.now());
+        }
+        const items = await store.clearPerson(tx, workspaceId, userId);
+        if (named || items > 0) {
+          await team.record(tx, { userId: removedBy, workspaceId }, { action: 'review.member_released', targetType: 'user', targetId: userId, details: { policyChanged: named, items, reason: 'member removed' } });
+        }
+      });
+    },
+
     async status(actor: Pick<Actor, 'workspaceId'>, subjectType: string, subjectId: string) {
       return ctx.statusOf(db, await ctx.findItemOrFail(db, actor.workspaceId, subjectType, subjectId));
     },

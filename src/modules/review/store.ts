@@ -41,6 +41,12 @@ export function createReviewStore() {
     async updateItem(db: DbOrTx, workspaceId: string, id: string, patch: Partial<Pick<ReviewItemRow, 'contentType' | 'factOwnerUserId' | 'ownerUserId' | 'title' | 'checkContext' | 'updatedAt'>>) {
       await db.update(reviewItems).set(patch).where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.id, id)));
     },
+    /** A member left: they no longer vouch for facts or own items under review; returns how many items changed. */
+    async clearPerson(db: DbOrTx, workspaceId: string, userId: string) {
+      const a = await db.update(reviewItems).set({ factOwnerUserId: null }).where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.factOwnerUserId, userId))).returning({ id: reviewItems.id });
+      const b = await db.update(reviewItems).set({ ownerUserId: null }).where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.ownerUserId, userId))).returning({ id: reviewItems.id });
+      return new Set([...a, ...b].map((r) => r.id)).size;
+    },
     async listItems(db: DbOrTx, workspaceId: string, ids: string[]) {
       if (ids.length === 0) return [];
       return db.select().from(reviewItems).where(and(eq(reviewItems.workspaceId, workspaceId), inArray(reviewItems.id, ids)));

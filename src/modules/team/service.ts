@@ -1,3 +1,4 @@
+import { emitNowhere, type Emit } from '../../kernel/events.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -57,7 +58,7 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export function createTeamService(deps: { database: Database; clock: Clock; principalCacheTtlMs?: number }) {
+export function createTeamService(deps: { database: Database; clock: Clock; principalCacheTtlMs?: number; emit?: Emit }) {
   const { database, clock } = deps;
   const db = database.db;
   const store = createTeamStore();
@@ -294,6 +295,8 @@ export function createTeamService(deps: { database: Database; clock: Clock; prin
         await store.deleteMembership(tx, actor.workspaceId, userId);
         principals.forgetUser(userId);
         await record(tx, actor, { action: 'members.removed', targetType: 'user', targetId: userId, details: { role: m.role } });
+        // Schedules, reviews, grants and notification preferences let go of them through their subscribers.
+        await (deps.emit ?? emitNowhere)(tx, 'member.removed', { workspaceId: actor.workspaceId, userId, role: m.role, removedBy: actor.userId });
       });
     },
 
