@@ -1,7 +1,9 @@
 /**
- * Festival and industry nodes (节日与行业节点) to plan around (DOMAIN §4), with their dates for 2026–2027.
- * Lunar festivals are listed by their Gregorian date for each year.
+ * Festival and industry nodes (节日与行业节点) to plan around (DOMAIN §4), for any year: fixed-date
+ * days, lunar festivals converted by the tyme4ts lunar calendar, 清明 from its solar term, and the
+ * Sundays of Mother's and Father's Day.
  */
+import { LunarDay, SolarTerm } from 'tyme4ts';
 
 export interface CalendarNode {
   date: string;
@@ -17,24 +19,41 @@ const fixed: Array<[string, string, CalendarNode['kind']]> = [
   ['11-11', '双11', 'commerce'], ['12-12', '双12', 'commerce'], ['12-25', '圣诞节', 'festival'],
 ];
 
-const byYear: Record<number, Array<[string, string, CalendarNode['kind']]>> = {
-  2026: [
-    ['02-17', '春节', 'festival'], ['03-03', '元宵节', 'festival'], ['04-05', '清明节', 'festival'],
-    ['05-10', '母亲节', 'festival'], ['06-19', '端午节', 'festival'], ['06-21', '父亲节', 'festival'],
-    ['08-19', '七夕', 'festival'], ['09-25', '中秋节', 'festival'], ['10-18', '重阳节', 'festival'],
-  ],
-  2027: [
-    ['02-06', '春节', 'festival'], ['02-20', '元宵节', 'festival'], ['04-05', '清明节', 'festival'],
-    ['05-09', '母亲节', 'festival'], ['06-09', '端午节', 'festival'], ['06-20', '父亲节', 'festival'],
-    ['08-08', '七夕', 'festival'], ['09-15', '中秋节', 'festival'], ['10-08', '重阳节', 'festival'],
-  ],
-};
+/** Lunar month and day of the traditional festivals (the lunar year that starts in the same Gregorian year). */
+const lunar: Array<[number, number, string]> = [
+  [1, 1, '春节'], [1, 15, '元宵节'], [5, 5, '端午节'], [7, 7, '七夕'], [8, 15, '中秋节'], [9, 9, '重阳节'],
+];
 
-export const NODE_YEARS = Object.keys(byYear).map(Number);
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** The n-th Sunday of a month (1-based), as a local date. */
+function nthSunday(year: number, month: number, n: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  return iso(year, month, 1 + ((7 - first) % 7) + (n - 1) * 7);
+}
+
+function movable(year: number): CalendarNode[] {
+  const nodes: CalendarNode[] = lunar.map(([m, d, name]) => {
+    const s = LunarDay.fromYmd(year, m, d).getSolarDay();
+    return { date: iso(s.getYear(), s.getMonth(), s.getDay()), name, kind: 'festival' as const };
+  });
+  // 除夕: the day before the new lunar year.
+  const eve = LunarDay.fromYmd(year, 1, 1).getSolarDay().next(-1);
+  nodes.push({ date: iso(eve.getYear(), eve.getMonth(), eve.getDay()), name: '除夕', kind: 'festival' });
+  const qm = SolarTerm.fromName(year, '清明').getJulianDay().getSolarDay();
+  nodes.push({ date: iso(qm.getYear(), qm.getMonth(), qm.getDay()), name: '清明节', kind: 'festival' });
+  nodes.push({ date: nthSunday(year, 5, 2), name: '母亲节', kind: 'festival' }, { date: nthSunday(year, 6, 3), name: '父亲节', kind: 'festival' });
+  // Only nodes that fall in the year asked for (除夕 of an early 春节 can be in the year before).
+  return nodes.filter((n) => n.date.startsWith(`${year}-`));
+}
 
 export function festivalNodes(year: number): CalendarNode[] {
-  const rows = [...fixed, ...(byYear[year] ?? [])];
-  return rows.map(([md, name, kind]) => ({ date: `${year}-${md}`, name, kind })).sort((a, b) => a.date.localeCompare(b.date));
+  const rows: CalendarNode[] = [...fixed.map(([md, name, kind]) => ({ date: `${year}-${md}`, name, kind })), ...movable(year)];
+  // 除夕 of next year's 春节 may fall on the last days of this year.
+  const nextEve = LunarDay.fromYmd(year + 1, 1, 1).getSolarDay().next(-1);
+  if (nextEve.getYear() === year) rows.push({ date: iso(year, nextEve.getMonth(), nextEve.getDay()), name: '除夕', kind: 'festival' });
+  return rows.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Nodes between two local dates (inclusive), built-in plus the workspace's own. */

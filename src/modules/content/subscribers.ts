@@ -12,7 +12,9 @@ type Scheduler = (actor: Actor, itemId: string, at: Date) => Promise<unknown>;
 
 export function createContentSubscribers(ctx: ContentContext, items: ItemOps, schedule: Scheduler) {
   const { db, store, clock, team } = ctx;
-  const exists = async (workspaceId: string, itemId: string) => !!(await store.findItem(db, workspaceId, itemId));
+  // Publishing and review name subjects by text; only content items (uuids) are ours.
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const exists = async (workspaceId: string, itemId: string) => UUID.test(itemId) && !!(await store.findItem(db, workspaceId, itemId));
 
   /** The author as they are now in the workspace (null when they left or may no longer schedule). */
   async function authorActor(workspaceId: string, userId: string | null): Promise<Actor | null> {
