@@ -18,3 +18,34 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
     reset(key: string) { hits.delete(key); },
   };
 }
+
+/**
+ * Growing delays after failures, per key: the first `free` failures cost nothing, then each one
+ * doubles the wait (1 s, 2 s, 4 s … up to `maxMs`). A success clears the key. Nothing is ever locked
+ * for longer than one wait, and only the key that failed waits.
+ */
+export function createBackoff(opts: { free: number; maxMs: number; forgetMs: number; now?: () => number }) {
+  const now = opts.now ?? Date.now;
+  const state = new Map<string, { failures: number; until: number; seen: number }>();
+  return {
+    /** Seconds to wait before another attempt, or 0. */
+    wait(key: string): number {
+      const s = state.get(key);
+      if (!s) return 0;
+      const t = now();
+      if (t - s.seen > opts.forgetMs) { state.delete(key); return 0; }
+      return s.until > t ? Math.ceil((s.until - t) / 1000) : 0;
+    },
+    fail(key: string): void {
+      const t = now();
+      const s = state.get(key) ?? { failures: 0, until: 0, seen: t };
+      s.failures += 1;
+      s.seen = t;
+      const over = s.failures - opts.free;
+      s.until = over > 0 ? t + Math.min(opts.maxMs, 1000 * 2 ** (over - 1)) : 0;
+      state.set(key, s);
+      if (state.size > 10_000) for (const [k, v] of state) if (t - v.seen > opts.forgetMs) state.delete(k);
+    },
+    reset(key: string): void { state.delete(key); },
+  };
+}

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { ZodError, type z } from 'zod';
 import { DomainError } from '../kernel/errors.js';
@@ -11,7 +12,7 @@ import { acceptText, checkHeaders } from '../kernel/http/accepted-text.js';
 import { can, tokenCan, type Permission } from '../modules/team/model.js';
 import type { Actor, Principal } from '../modules/team/service.js';
 import { errorHandler, sendError, zodFields } from './errors.js';
-import { buildOpenApi, docsPage } from './openapi.js';
+import { buildOpenApi, docsPage, DOCS_INIT } from './openapi.js';
 import { moduleRoutes } from './registry.js';
 import { registerAccessLog } from './access-log.js';
 import type { AnyRoute } from './route.js';
@@ -53,6 +54,29 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   throw new DomainError('validation_failed', { message: `invalid ${where}`, fields });
 }
 
+/**
+ * CSP the console works under: its own scripts only (no inline script), inline styles (antd writes
+ * CSS-in-JS), images from platforms' https hosts; never framed; no referrer (ICS feed URLs carry tokens).
+ */
+function securityHeaders(https: boolean) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], mediaSrc: ["'self'", 'blob:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        baseUri: ["'self'"], formAction: ["'self'"],
+        // Plain-http LAN deployments must keep working: no upgrade-insecure-requests unless served over https.
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    strictTransportSecurity: https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
 /** A hop count trusts that many proxies nearest to us (Fastify's types take it as a function). */
 function trustProxyOption(tp: TrustProxy): boolean | string | ((addr: string, hop: number) => boolean) {
   return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp;
@@ -76,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerAccessLog(app);
   await app.register(cookie);
+  await app.register(helmet, securityHeaders(services.config.baseUrl.startsWith('https://')));
   app.setErrorHandler(errorHandler);
 
   const handlerFor = (def: AnyRoute) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -141,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const openapi = buildOpenApi(routes);
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
+  app.get('/api/docs/init.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(DOCS_INIT));
   await app.register(fastifyStatic, {
     root: dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json'))),
     prefix: '/api/docs/assets/', decorateReply: false, index: false,

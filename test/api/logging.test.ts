@@ -20,7 +20,7 @@ describe('request logs', () => {
   });
 
   it('never contain passwords, session tokens, API secrets or cookies', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'log@example.cn', password: PASSWORD } });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'log@example.cn', password: PASSWORD, returnToken: true } });
     const { token } = login.json();
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}`, cookie: `chorus_session=${token}` } });
     const ws = me.json().workspaces[0].id;

@@ -65,7 +65,7 @@ export async function signUpOwner(rt: TestRuntime, name = 'owner'): Promise<Sess
 }
 
 export async function login(rt: TestRuntime, email: string, password = PASSWORD): Promise<Session> {
-  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, returnToken: true } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const { token, user } = res.json();
   return { userId: user.id, token, headers: { authorization: `Bearer ${token}` } };

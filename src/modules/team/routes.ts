@@ -16,16 +16,24 @@ export const teamRoutes = defineRoutes([
     method: 'POST', url: '/api/v1/auth/login', access: 'public', tags: ['auth'], summary: 'Sign in with e-mail and password',
     body: s.loginBody, response: s.loginResponse,
     async handler({ body, services, reply, req }) {
-      const { byIp, byAccount } = services.team.loginThrottle;
-      const wait = Math.max(byIp.hit(req.ip), byAccount.hit(body.email.toLowerCase()));
+      const { byIp, byIpAccount } = services.team.loginThrottle;
+      const pair = `${req.ip}|${body.email.toLowerCase()}`;
+      const wait = Math.max(byIp.wait(req.ip), byIpAccount.wait(pair));
       if (wait > 0) {
         reply.header('retry-after', String(wait));
-        throw new DomainError('auth.rate_limited', { message: `too many sign-in attempts; retry in ${wait} s` });
+        throw new DomainError('auth.rate_limited', { message: `too many failed sign-in attempts; retry in ${wait} s` });
       }
-      const { token, csrfToken, user } = await services.team.login(body.email, body.password);
-      byAccount.reset(body.email.toLowerCase());
+      let session;
+      try {
+        session = await services.team.login(body.email, body.password);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'auth.invalid_credentials') { byIp.fail(req.ip); byIpAccount.fail(pair); }
+        throw err;
+      }
+      const { token, csrfToken, user } = session;
+      byIpAccount.reset(pair);
       setSessionCookies(reply, token, csrfToken);
-      return { token, user };
+      return body.returnToken ? { token, user } : { user };
     },
   }),
   route({

@@ -17,8 +17,12 @@ export const workspaceSchema = z.object({
   workingHours: workingHoursSchema, holidays: z.array(holidaySchema),
 });
 
-export const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) });
-export const loginResponse = z.object({ token: z.string(), user: userSchema });
+export const loginBody = z.object({
+  email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200),
+  /** API clients that keep the session themselves ask for it; browsers get it only in the HttpOnly cookie. */
+  returnToken: z.boolean().optional(),
+});
+export const loginResponse = z.object({ token: z.string().optional(), user: userSchema });
 export const meResponse = z.object({
   user: userSchema,
   workspaces: z.array(workspaceSchema.extend({ role: roleSchema, permissions: z.array(z.string()) })),

@@ -5,7 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId, newSecret } from '../../kernel/ids.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/password.js';
-import { createRateLimiter } from '../../kernel/rate-limiter.js';
+import { createBackoff } from '../../kernel/rate-limiter.js';
 import {
   DEFAULT_WORKING_HOURS, GENESIS_HASH, auditHash, canAssignRole, checkPasswordStrength, isPermission,
   permissionsOf, verifyAuditChain, type Permission, type Role, type WorkingHours,
@@ -97,9 +97,13 @@ export function createTeamService(deps: { database: Database; clock: Clock; prin
     record,
     store,
     /** Brute force is slowed per address and per account (the same limits for unknown e-mails), per server instance. */
+    /**
+     * Failed sign-ins slow down the (IP, account) pair that failed, with growing delays, and an IP that
+     * fails against many accounts; successes cost nothing. Knowing someone's e-mail locks nobody out.
+     */
     loginThrottle: {
-      byIp: createRateLimiter({ limit: 30, windowMs: 15 * 60_000 }),
-      byAccount: createRateLimiter({ limit: 10, windowMs: 15 * 60_000 }),
+      byIpAccount: createBackoff({ free: 10, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 }),
+      byIp: createBackoff({ free: 30, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 }),
     },
 
     /** CLI `admin create`: an owner, plus a workspace when none exists (otherwise joins the first/named one). */
