@@ -56,6 +56,14 @@ describe.each(BACKENDS)('SLA clocks on the working calendar with a fixed clock (
     const summary = await api('/inbox/summary');
     expect(summary).toMatchObject({ slaBreached: 1, slaWarning: 0, unassigned: 1 });
     expect((await api('/inbox/conversations?slaState=breached')).items).toHaveLength(1);
+    // the 工作台 shows the breach to everyone who answers, and the conversation to its assignee
+    const before = await api('/inbox/my-work', community);
+    expect(before.slaBreached).toHaveLength(1);
+    expect(before.assignedToMe).toHaveLength(0);
+    const id = before.slaBreached[0].id;
+    const assigned = await rt.app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${owner.workspaceId}/inbox/conversations/${id}`, headers: community.headers, payload: { assigneeUserId: community.userId } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect((await api('/inbox/my-work', community)).assignedToMe.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 
   it('does not start a clock for spam, and a Saturday 调休 message is due the same day', async () => {

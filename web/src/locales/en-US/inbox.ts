@@ -106,6 +106,8 @@ const en: Record<keyof typeof zh, string> = {
   'inbox.reply.blocked': "The reply failed the compliance check; change it and send again:",
   'inbox.reply.noPermission': "You cannot reply here.",
   'inbox.live': "Live",
+  'inbox.todos.title': 'My conversations and overdue replies',
+  'inbox.todos.empty': 'Nothing assigned to you and nothing overdue. Pick up open conversations in the inbox.',
 };
 
 export default en;

@@ -104,4 +104,6 @@ export default {
   'inbox.reply.blocked': "回复未通过合规检查，请修改后再发送：",
   'inbox.reply.noPermission': "你没有回复权限。",
   'inbox.live': "实时更新",
+  'inbox.todos.title': '我的会话与超时回复',
+  'inbox.todos.empty': '没有分配给你的会话，也没有超时未回复的会话。可以在「互动收件箱」认领待处理的会话。',
 };

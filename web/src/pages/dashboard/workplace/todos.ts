@@ -130,4 +130,21 @@ export const todoSources: TodoSource[] = [
       };
     },
   },
+  {
+    // The inbox: conversations assigned to me, and unanswered ones past their first-response deadline.
+    key: 'inbox', titleKey: 'inbox.todos.title', emptyKey: 'inbox.todos.empty', href: '/inbox?assigneeUserId=me&status=open', permission: 'inbox.read',
+    async load({ workspace }) {
+      interface Conv { id: string; author: { name: string }; lastMessage: { text: string }; slaDueAt: string | null; slaState: string }
+      const r = await http.get<{ assignedToMe: Conv[]; slaBreached: Conv[] }>(ws(workspace.id, '/inbox/my-work'));
+      const seen = new Set<string>();
+      const all = [...r.slaBreached, ...r.assignedToMe].filter((c) => !seen.has(c.id) && seen.add(c.id));
+      return {
+        count: all.length,
+        entries: all.slice(0, SHOWN).map((c) => ({
+          key: c.id, href: `/inbox?conversation=${c.id}`, dueAt: c.slaDueAt, overdue: c.slaState === 'breached',
+          text: `${c.author.name} · ${c.lastMessage.text.slice(0, 40)}`,
+        })),
+      };
+    },
+  },
 ];
