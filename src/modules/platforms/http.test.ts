@@ -9,8 +9,15 @@ import { parseMultipart } from '../../../test/contract-servers/harness';
 
 describe('httpRequest failure classification', () => {
   let url = '';
+  const resets = new Map<string, number>();
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/slow')) return; // never answers
+    if (req.url?.startsWith('/reset-once')) {
+      // Like a kept-alive socket the server already closed: the first request on it dies unanswered.
+      const n = (resets.get(req.url) ?? 0) + 1;
+      resets.set(req.url, n);
+      if (n === 1) return req.socket.destroy();
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
   beforeAll(async () => { await new Promise<void>((r) => server.listen(0, '127.0.0.1', r)); url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; });
@@ -19,6 +26,13 @@ describe('httpRequest failure classification', () => {
 
   it('decodes JSON', async () => {
     expect((await httpRequest(ctx(), 'x', { url: `${url}/ok` })).body).toEqual({ ok: true });
+  });
+
+  it('sends a GET again once when its connection was reset, never a POST', async () => {
+    expect((await httpRequest(ctx(), 'x', { url: `${url}/reset-once/get` })).body).toEqual({ ok: true });
+    expect(resets.get('/reset-once/get')).toBe(2);
+    await expect(httpRequest(ctx(), 'x', { url: `${url}/reset-once/post`, json: { a: 1 } })).rejects.toBeInstanceOf(UnconfirmedError);
+    expect(resets.get('/reset-once/post')).toBe(1);
   });
 
   it('a POST that times out after sending is unconfirmed; a GET is retryable', async () => {

@@ -53,11 +53,20 @@ export async function httpRequest(ctx: ConnectorContext, platform: string, req: 
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ctx.timeoutMs ?? 30_000);
-  let res: Response;
-  let text: string;
+  let res!: Response;
+  let text!: string;
   try {
-    res = await ctx.fetch(buildUrl(req.url, req.query), { method, headers, body, signal: controller.signal });
-    text = await res.text();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await ctx.fetch(buildUrl(req.url, req.query), { method, headers, body, signal: controller.signal });
+        text = await res.text();
+        break;
+      } catch (err) {
+        // A kept-alive socket the server had already closed (a slow machine lets it go idle): an
+        // idempotent request is sent again once on a fresh connection instead of failing the caller.
+        if (!(idempotent && attempt === 0 && isStaleSocket(err))) throw err;
+      }
+    }
   } catch (err) {
     throw classifyNetworkError(platform, err, idempotent);
   } finally {
@@ -70,6 +79,13 @@ export async function httpRequest(ctx: ConnectorContext, platform: string, req: 
     try { parsed = JSON.parse(text); } catch { parsed = text; }
   }
   return { status: res.status, headers: outHeaders, body: parsed, text };
+}
+
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function isStaleSocket(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  return e?.name !== 'AbortError' && STALE_SOCKET_CODES.has(e?.cause?.code ?? e?.code ?? '');
 }
 
 function classifyNetworkError(platform: string, err: unknown, idempotent: boolean): Error {
