@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { acceptText, checkHeaders } from './accepted-text.js';
+import { acceptText, checkHeaders, scrubText } from './accepted-text.js';
 
 const fieldOf = (f: () => unknown) => {
   try {
@@ -30,6 +30,11 @@ describe('the text Chorus accepts', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 10_000; i++) deep = [deep];
     expect(fieldOf(() => acceptText({ a: deep }, 'body'))[0]).toMatch(/^a(\.0)+$/);
+  });
+
+  it('makes text from platforms storable instead of refusing it', () => {
+    const at = new Date('2026-11-11T00:00:00Z');
+    expect(scrubText({ text: 'a\u0000b\ud800c 😀 cafe\u0301', at, n: [1, 'x\udc00'] })).toEqual({ text: 'ab\ufffdc 😀 caf\u00e9', at, n: [1, 'x\ufffd'] });
   });
 
   it('leaves raw bodies (webhook bytes) alone', () => {

@@ -59,3 +59,17 @@ export function checkHeaders(headers: Record<string, string | string[] | undefin
     }
   }
 }
+
+/**
+ * Text from outside systems (platform webhooks and polls) cannot be refused with a 400, so it is made
+ * storable instead: NUL removed, lone surrogates replaced by U+FFFD, NFC — objects and arrays deeply.
+ */
+export function scrubText<T>(value: T): T {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return v.replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD').normalize('NFC');
+    if (v === null || typeof v !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(v) || v instanceof Date) return v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k, depth + 1) as string, walk(x, depth + 1)]));
+  };
+  return walk(value, 0) as T;
+}

@@ -1,3 +1,4 @@
+import { scrubText } from '../../kernel/http/accepted-text.js';
 import type { Database } from '../../db/client.js';
 import type { Jobs } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -50,7 +51,8 @@ export function createInboundService(deps: { database: Database; jobs: Jobs; clo
   const storedListeners: InboundStoredListener[] = [];
 
   async function ingest(workspaceId: string, accountId: string, platform: string, via: 'webhook' | 'poll', events: PlatformEvent[]) {
-    const rows = events.map(toInboundRow);
+    // What platforms send is stored as text PostgreSQL accepts (a NUL in a comment must not lose the batch).
+    const rows = events.map(toInboundRow).map((r) => scrubText(r));
     const toAnalyse = rows.filter(needsAnalysis);
     const userWords = toAnalyse.length > 0 ? await dictionary.wordsOf(workspaceId) : [];
     const analyses = new Map(text.analyze(toAnalyse.map((r) => r.text!), { userWords }).map((a, i) => [toAnalyse[i]!, a]));
