@@ -26,6 +26,7 @@ function letterOf(cp: number): string | undefined {
 /** Characters outside plain CJK text and common punctuation: only then do the symbol steps run. */
 const NON_PLAIN = /[^\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e，。！？、：；“”‘’（）《》…—\n]/;
 const HAS_ALNUM = /[0-9a-z]/;
+const HOMOPHONE_CHARS = /[威薇嶶溦徽魏卫维唯伟巍危微vwq绿小扣蔻抠企家佳嘉珈加]/;
 const HAS_NUMERAL = /[零〇一幺二两三四五六七八九]{5}/;
 
 export function spamView(text: string): string {
@@ -52,7 +53,8 @@ export function spamView(text: string): string {
     s = s.replace(/(?<![a-z0-9])([a-z0-9])(?:[\s.\-_·]+([a-z0-9])(?![a-z0-9]))+/g, (m) => m.replace(/[\s.\-_·]+/g, ''));
     s = s.replace(/([a-z])\s+(?=[a-z0-9]{3,})/g, (m, a: string) => (a === 'v' || a === 'q' || a === 'x' ? a : m)); // v x123 → vx123
   }
-  // homophones of 微信 / qq and of 加
+  // homophones of 微信 / qq and of 加 (one test first: most messages have none of these characters)
+  if (!HOMOPHONE_CHARS.test(s)) return s.includes(' ') ? s.replace(/\s+/g, ' ').trim() : s;
   s = s.replace(/[威薇嶶溦徽魏卫维唯伟巍危]\s*[信芯心星欣]|v\s*心?\s*x(?=[\s:：0-9]|$)|vx|v\s*[信芯心]|[加家]\s*心(?=\s*[:：]?\s*[a-z0-9])|w\s*x|绿泡泡|小绿书|绿色软件|微\s*[芯心星]/g, '微信');
   s = s.replace(/扣扣|蔻蔻|抠抠|企鹅号|企鹅|q\s*q/g, 'qq');
   s = s.replace(/[家佳嘉珈](?=\s*(?:微信|v|威|薇|qq|扣|我))/g, '加');
