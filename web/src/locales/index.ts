@@ -20,6 +20,7 @@ import zhLabels from './zh-CN/labels';
 import zhAccountsManage from './zh-CN/accountsManage';
 import zhReviewPolicy from './zh-CN/reviewPolicy';
 import zhTodos from './zh-CN/todos';
+import zhEditorExtra from './zh-CN/editorExtra';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -42,6 +43,7 @@ import enLabels from './en-US/labels';
 import enAccountsManage from './en-US/accountsManage';
 import enReviewPolicy from './en-US/reviewPolicy';
 import enTodos from './en-US/todos';
+import enEditorExtra from './en-US/editorExtra';
 
 import type { Locale } from './meta';
 
@@ -55,6 +57,7 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
     accountsManage: zhAccountsManage,
     reviewPolicy: zhReviewPolicy,
     todos: zhTodos,
+    editorExtra: zhEditorExtra,
     common: zhCommon, menu: zhMenu, auth: zhAuth, dashboard: zhDashboard, settings: zhSettings,
     members: zhMembers, tokens: zhTokens, audit: zhAudit, errors: zhErrors, review: zhReview, publishing: zhPublishing, accounts: zhAccounts,
     content: zhContent,
@@ -66,6 +69,7 @@ export const namespaces: Record<Locale, Record<string, Record<string, string>>> 
     accountsManage: enAccountsManage,
     reviewPolicy: enReviewPolicy,
     todos: enTodos,
+    editorExtra: enEditorExtra,
     common: enCommon, menu: enMenu, auth: enAuth, dashboard: enDashboard, settings: enSettings,
     members: enMembers, tokens: enTokens, audit: enAudit, errors: enErrors, review: enReview, publishing: enPublishing, accounts: enAccounts,
     content: enContent,

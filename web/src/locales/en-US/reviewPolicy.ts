@@ -35,4 +35,8 @@ export default {
   'reviewPolicy.skip.none': 'Skip no stage',
   'reviewPolicy.save': 'Save review policy',
   'reviewPolicy.saved': 'Review policy saved',
+  'reviewPolicy.queue.author': 'Submitted by {{name}}',
+  'reviewPolicy.queue.selfReview': 'Self-review',
+  'reviewPolicy.queue.findings': '{{n}} compliance findings',
+  'reviewPolicy.queue.changed': 'Changed since the last round',
 };

@@ -35,4 +35,8 @@ export default {
   'reviewPolicy.skip.none': '不跳过任何阶段',
   'reviewPolicy.save': '保存审核流程',
   'reviewPolicy.saved': '审核流程已保存',
+  'reviewPolicy.queue.author': '提交人：{{name}}',
+  'reviewPolicy.queue.selfReview': '单人自审',
+  'reviewPolicy.queue.findings': '{{n}} 处合规提示',
+  'reviewPolicy.queue.changed': '较上一版有修改',
 };

@@ -11,6 +11,7 @@ import {
 } from '../api';
 import { PhonePreview } from './phone-preview';
 import { UnderlinedText } from './underlined-text';
+import { VariantStates } from './variant-states';
 
 const THEMES = ['brand', 'product', 'industry', 'interactive', 'trending'];
 const FORMATS = ['图文', '短视频', '直播', '长图', '长文', '笔记', '话题'];
@@ -50,7 +51,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
       setCurrent(r);
       const i = r.item;
       form.setFieldsValue({
-        ...i, when: i.date ? `${i.date}T${i.time}` : '', ownerId: i.owner?.id, text: i.master.text, title: i.master.title, hashtags: i.master.hashtags,
+        ...i, when: i.date ? `${i.date}T${i.time}` : '', ownerId: i.owner?.id, factOwnerId: i.factOwner?.id, text: i.master.text, title: i.master.title, hashtags: i.master.hashtags,
       });
     }, (err) => message.error(errorText(err)));
   }, [open, itemId]);
@@ -83,7 +84,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
     const v = await form.validateFields();
     const body = {
       topic: v.topic, platforms: v.platforms ?? [], plannedAt: v.when ? DateTime.fromISO(v.when, { zone: tz }).toUTC().toISO() : null, accountIds: v.accountIds ?? [],
-      themeClass: v.themeClass ?? null, format: v.format ?? null, goal: v.goal ?? null, ownerId: v.ownerId ?? null, summary: v.summary ?? null,
+      themeClass: v.themeClass ?? null, format: v.format ?? null, goal: v.goal ?? null, ownerId: v.ownerId ?? null, factOwnerId: v.factOwnerId ?? null, publishWhenApproved: v.publishWhenApproved ?? false, summary: v.summary ?? null,
       mediaNotes: v.mediaNotes ?? null, engagementPrompt: v.engagementPrompt ?? null, notes: v.notes ?? null,
       expectedExposure: v.expectedExposure ?? null, expectedInteractions: v.expectedInteractions ?? null,
       master: { text: v.text ?? '', title: v.title ?? null, hashtags: v.hashtags ?? [] },
@@ -98,8 +99,8 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
       extra={<Space>
         {status ? <Tag data-testid="editor-status">{label('contentStatus', status)}</Tag> : null}
         <Button type="primary" onClick={() => void save()} data-testid="editor-save">{t('content.editor.save')}</Button>
-        {id && (status === 'draft' || status === 'idea' || status === 'in_review') ? <Button onClick={() => void act(() => submitItem(workspace.id, id), t('content.editor.submitted'))}>{t('content.editor.submit')}</Button> : null}
-        {id && canSchedule && (status === 'approved' || status === 'in_review') ? <Button onClick={() => void act(() => scheduleItem(workspace.id, id, DateTime.fromISO(form.getFieldValue('when'), { zone: tz }).toUTC().toISO()!), t('content.editor.scheduled'))}>{t('content.editor.schedule')}</Button> : null}
+        {id && (status === 'draft' || status === 'idea' || status === 'in_review') ? <Button data-testid="editor-submit" onClick={() => void act(() => submitItem(workspace.id, id), t('content.editor.submitted'))}>{t('content.editor.submit')}</Button> : null}
+        {id && canSchedule && (status === 'approved' || status === 'in_review') ? <Button data-testid="editor-schedule" onClick={() => void act(() => scheduleItem(workspace.id, id, DateTime.fromISO(form.getFieldValue('when'), { zone: tz }).toUTC().toISO()!), t('content.editor.scheduled'))}>{t('content.editor.schedule')}</Button> : null}
         {id && canSchedule && status === 'scheduled' ? <Button onClick={() => void act(() => unscheduleItem(workspace.id, id), t('content.editor.unscheduled'))}>{t('content.editor.unschedule')}</Button> : null}
         {id && status !== 'published' && status !== 'cancelled' ? <Button danger onClick={() => void act(() => cancelItem(workspace.id, id), t('content.editor.cancelled'))}>{t('content.editor.cancel')}</Button> : null}
       </Space>}>
@@ -109,7 +110,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
             <Form.Item name="topic" label={t('content.field.topic')} rules={[{ required: true }]}><Input data-testid="editor-topic" /></Form.Item>
             <Form.Item name="when" label={t('content.field.plannedAt')}><Input type="datetime-local" /></Form.Item>
             <Form.Item name="accountIds" label={t('content.field.accounts')}>
-              <Select mode="multiple" options={accounts.map((a) => ({ value: a.id, label: `${label('platform', a.platform)} · ${a.displayName}` }))} />
+              <Select mode="multiple" optionFilterProp="label" data-testid="editor-accounts" options={accounts.map((a) => ({ value: a.id, label: `${label('platform', a.platform)} · ${a.displayName}` }))} />
             </Form.Item>
             <Form.Item name="platforms" label={t('content.field.platform')}>
               <Select mode="multiple" options={[...CHECKED].map((p) => ({ value: p, label: label('platform', p) }))} />
@@ -119,7 +120,17 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
               <Form.Item name="format" label={t('content.field.format')} style={{ width: '50%' }}><Select options={FORMATS.map((x) => ({ value: x, label: label('format', x) }))} /></Form.Item>
             </Space.Compact>
             <Form.Item name="goal" label={t('content.field.goal')}><Input /></Form.Item>
-            <Form.Item name="ownerId" label={t('content.field.owner')}><Select allowClear options={members.map((m) => ({ value: m.userId, label: m.name }))} /></Form.Item>
+            <Space.Compact block>
+              <Form.Item name="ownerId" label={t('content.field.owner')} style={{ width: '50%' }}><Select allowClear options={members.map((m) => ({ value: m.userId, label: m.name }))} /></Form.Item>
+              <Form.Item name="factOwnerId" label={t('editorExtra.factOwner')} tooltip={t('editorExtra.factOwner.hint')} style={{ width: '50%' }}>
+                <Select allowClear data-testid="editor-fact-owner" placeholder={t('editorExtra.factOwner.placeholder')} options={members.map((m) => ({ value: m.userId, label: m.name }))} />
+              </Form.Item>
+            </Space.Compact>
+            {canSchedule ? (
+              <Form.Item name="publishWhenApproved" valuePropName="checked" tooltip={t('editorExtra.publishWhenApproved.hint')}>
+                <Checkbox data-testid="editor-publish-when-approved">{t('editorExtra.publishWhenApproved')}</Checkbox>
+              </Form.Item>
+            ) : null}
             <Form.Item name="summary" label={t('content.field.summary')}><Input.TextArea rows={2} /></Form.Item>
             <Form.Item name="mediaNotes" label={t('content.field.mediaNotes')}><Input /></Form.Item>
             <Form.Item name="engagementPrompt" label={t('content.field.engagementPrompt')}><Input /></Form.Item>
@@ -132,6 +143,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
           <Col span={14}>
             <Form.Item name="title" label={t('content.field.title')}><Input /></Form.Item>
             <Form.Item name="text" label={t('content.field.text')}><Input.TextArea rows={6} data-testid="editor-text" /></Form.Item>
+            {current?.variants.length ? <VariantStates variants={current.variants} /> : null}
             <Form.Item name="hashtags" label={t('content.field.hashtags')}><Select mode="tags" /></Form.Item>
             {findings.length ? <Alert type="warning" showIcon message={t('content.editor.findings', { n: findings.length })} description={<UnderlinedText text={text} findings={findings} />} /> : null}
             <List size="small" header={t('content.checklist.title')} dataSource={live?.checklist ?? []}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, App, Card, Input, Modal, Space, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../../labels';
 import { approveItem, fetchQueue, rejectItem, type QueueItem } from './api';
 import { QueueTable } from './components/queue-table';
 import { PageContainer } from '../../../components/page-container';
@@ -12,6 +14,7 @@ const keyOf = (q: QueueItem) => `${q.subjectType}:${q.subjectId}`;
 
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
+  const label = useLabels();
   const { message } = App.useApp();
   const workspace = useWorkspace();
   const queue = useAsync(() => fetchQueue(workspace.id), [workspace.id]);
@@ -33,14 +36,16 @@ export default function ReviewQueuePage() {
   };
 
   const data = queue.data;
+  // A stage's name as the policy calls it (from the queued versions), else the default stages' names.
+  const stageName = (key: string) => data?.items.flatMap((i) => i.variants).find((v) => v.stageKey === key)?.stageName ?? label('reviewStage', key);
   return (
-    <PageContainer title={t('review.queue.title')} description={t('review.queue.desc')}>
+    <PageContainer title={t('review.queue.title')} description={t('review.queue.desc')} extra={<Link to="/review/policy">{t('reviewPolicy.menu')}</Link>}>
       {queue.error ? <Alert type="error" showIcon message={errorText(queue.error)} /> : null}
       <Card>
         <Space size="large" wrap>
           <Statistic title={t('review.queue.total')} value={data?.total ?? 0} />
           <Statistic title={t('review.queue.overdue')} value={data?.overdue ?? 0} valueStyle={data?.overdue ? { color: '#cf1322' } : undefined} />
-          {Object.entries(data?.counts ?? {}).map(([stage, n]) => <Tag key={stage}>{`${stage}: ${n}`}</Tag>)}
+          {Object.entries(data?.counts ?? {}).map(([stage, n]) => <Tag key={stage}>{`${stageName(stage)}: ${n}`}</Tag>)}
         </Space>
       </Card>
       <Card styles={{ body: { padding: 0 } }}>

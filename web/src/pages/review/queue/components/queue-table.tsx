@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../../labels';
 import type { QueueItem } from '../api';
@@ -25,13 +25,31 @@ export function QueueTable({ items, loading, timeZone, busy, onApprove, onReject
       pagination={false}
       locale={{ emptyText: t('review.queue.empty') }}
       columns={[
-        { title: t('review.queue.col.subject'), dataIndex: 'subjectId' },
+        {
+          title: t('review.queue.col.subject'),
+          render: (_, r) => (
+            <Space direction="vertical" size={0}>
+              <strong data-testid="review-title">{r.title}</strong>
+              {r.authorName ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reviewPolicy.queue.author', { name: r.authorName })}</Typography.Text> : null}
+              {r.selfReview ? <Tag color="gold" data-testid="review-self">{t('reviewPolicy.queue.selfReview')}</Tag> : null}
+            </Space>
+          ),
+        },
         { title: t('review.queue.col.type'), render: (_, r) => label('contentType', r.contentType) },
         {
           title: t('review.queue.col.variants'),
           render: (_, r) => (
             <Space wrap>
-              {r.variants.map((v) => <Tag key={v.variantId}>{`${label('platform', v.platform)} · ${v.stageName}`}</Tag>)}
+              {r.variants.map((v) => (
+                <Space key={v.variantId} direction="vertical" size={0} style={{ maxWidth: 420 }}>
+                  <Space size={4} wrap>
+                    <Tag>{`${v.accountName ?? label('platform', v.platform)} · ${v.stageName}`}</Tag>
+                    {v.findings.length ? <Tag color="warning">{t('reviewPolicy.queue.findings', { n: v.findings.length })}</Tag> : null}
+                    {v.changes ? <Tag color="blue">{t('reviewPolicy.queue.changed')}</Tag> : null}
+                  </Space>
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>{v.preview}</Typography.Paragraph>
+                </Space>
+              ))}
             </Space>
           ),
         },
