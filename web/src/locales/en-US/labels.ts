@@ -171,4 +171,10 @@ export default {
   'labels.rule.industry.securities.endorsement': 'Securities · endorsement',
   'labels.rule.industry.securities.guarantee': 'Securities · guaranteed returns',
   'labels.rule.industry.securities.tips': 'Securities · stock tips',
+  'labels.audit.accounts.instance_changed': 'Platform server address changed',
+  'labels.audit.compliance.settings_updated': 'Compliance settings changed',
+  'labels.audit.compliance.pack_updated': 'Rule pack updated',
+  'labels.audit.compliance.pack_added': 'Rule pack imported',
+  'labels.auditGroup.compliance': 'Compliance (all actions)',
+  'labels.target.compliance_pack': 'Rule pack',
 };

@@ -171,4 +171,10 @@ export default {
   'labels.rule.industry.securities.endorsement': '证券·名义推荐',
   'labels.rule.industry.securities.guarantee': '证券·收益保证',
   'labels.rule.industry.securities.tips': '证券·荐股与内幕',
+  'labels.audit.accounts.instance_changed': '更换平台服务地址',
+  'labels.audit.compliance.settings_updated': '修改合规设置',
+  'labels.audit.compliance.pack_updated': '更新规则包',
+  'labels.audit.compliance.pack_added': '导入规则包',
+  'labels.auditGroup.compliance': '合规（全部操作）',
+  'labels.target.compliance_pack': '规则包',
 };
