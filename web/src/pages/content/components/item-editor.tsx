@@ -113,7 +113,7 @@ export function ItemEditor({ open, itemId, defaultDate, accounts, members, onClo
               <Select mode="multiple" optionFilterProp="label" data-testid="editor-accounts" options={accounts.map((a) => ({ value: a.id, label: `${label('platform', a.platform)} · ${a.displayName}` }))} />
             </Form.Item>
             <Form.Item name="platforms" label={t('content.field.platform')}>
-              <Select mode="multiple" options={[...CHECKED].map((p) => ({ value: p, label: label('platform', p) }))} />
+              <Select mode="multiple" options={[...new Set([...CHECKED, ...chosen])].map((p) => ({ value: p, label: label('platform', p) }))} />
             </Form.Item>
             <Space.Compact block>
               <Form.Item name="themeClass" label={t('content.field.themeClass')} style={{ width: '50%' }}><Select options={THEMES.map((x) => ({ value: x, label: label('theme', x) }))} /></Form.Item>
