@@ -11,5 +11,6 @@ export * from '../modules/analytics/tables.js';
 export * from '../modules/listening/tables.js';
 export * from '../modules/inbox/tables.js';
 export * from '../modules/compliance/tables.js';
+export * from '../modules/ai/tables.js';
 export * from '../modules/crisis/tables.js';
 export * from '../modules/events/tables.js';

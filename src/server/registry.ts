@@ -11,6 +11,7 @@ import { accountsErrors } from '../modules/accounts/errors.js';
 import { accountsRoutes } from '../modules/accounts/routes.js';
 import { complianceRoutes } from '../modules/compliance/routes.js';
 import { complianceErrors } from '../modules/compliance/errors.js';
+import { aiErrors } from '../modules/ai/errors.js';
 import { platformErrors } from '../modules/platforms/errors.js';
 import { publishingErrors } from '../modules/publishing/errors.js';
 import { publishingRoutes } from '../modules/publishing/routes.js';
@@ -30,6 +31,6 @@ import { inboxErrors } from '../modules/inbox/errors.js';
 import { inboxRoutes } from '../modules/inbox/routes.js';
 import type { AnyRoute } from './route.js';
 
-export const errorMaps: ErrorStatusMap[] = [complianceErrors, inboxErrors, outboundErrors, listeningErrors, crisisErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
+export const errorMaps: ErrorStatusMap[] = [aiErrors, complianceErrors, inboxErrors, outboundErrors, listeningErrors, crisisErrors, analyticsErrors, textErrors, inboundErrors, platformErrors as ErrorStatusMap, teamErrors, notifyErrors, reviewErrors, accountsErrors, publishingErrors, contentErrors];
 
 export const moduleRoutes: AnyRoute[] = [...inboxRoutes, ...listeningRoutes, ...crisisRoutes, ...analyticsRoutes, ...textRoutes, ...inboundRoutes, ...teamRoutes, ...notifyRoutes, ...complianceRoutes, ...reviewRoutes, ...accountsRoutes, ...publishingRoutes, ...contentRoutes];

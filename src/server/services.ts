@@ -10,6 +10,8 @@ import { createAccountsService } from '../modules/accounts/service.js';
 import { createReviewService } from '../modules/review/service.js';
 import { createNotifyService } from '../modules/notify/service.js';
 import { createComplianceService } from '../modules/compliance/service.js';
+import { aiConfigFrom } from '../modules/ai/model.js';
+import { createAiService } from '../modules/ai/service.js';
 import { createTextService } from '../modules/text/service.js';
 import { createAnalyticsService } from '../modules/analytics/service.js';
 import { createTextDictionaryService } from '../modules/text/dictionary.js';
@@ -40,6 +42,7 @@ export function createServices(deps: Deps) {
   const team = createTeamService({ database: deps.database, clock: deps.clock, emit: events.emit });
   const notify = createNotifyService({ ...deps, vault, team, retry: deps.notifyRetry });
   const compliance = createComplianceService({ database: deps.database, clock: deps.clock, audit: team.record });
+  const ai = createAiService({ database: deps.database, clock: deps.clock, compliance, config: aiConfigFrom(process.env) });
   const review = createReviewService({
     database: deps.database, jobs: deps.jobs, clock: deps.clock, team, compliance, emit: events.emit,
     notify: (tx, n) => notify.notify(tx, n.workspaceId, {
@@ -66,7 +69,7 @@ export function createServices(deps: Deps) {
   const inboundPoller = createInboundPoller({ database: deps.database, jobs: deps.jobs, clock: deps.clock, team, accounts, inbound });
   const crisis = createCrisisService({ database: deps.database, clock: deps.clock, team, notify, listening, compliance, publishing, accounts });
   subscribeAll(events, { content, accounts, notify, review, analytics });
-  return { ...deps, events, vault, team, notify, compliance, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening, crisis };
+  return { ...deps, events, vault, team, notify, compliance, ai, review, accounts, publishing, content, text, textDictionary, inbound, inboundPoller, inbox, analytics, listening, crisis };
 }
 
 export type Services = ReturnType<typeof createServices>;
