@@ -26,7 +26,20 @@ export const WEB_DIST = join(root, 'web', 'dist');
 export const LOG_REDACT = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
   '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.secret', '*.accessToken', '*.refreshToken', '*.appSecret',
+  '*.passwordHash', '*.tokenHash', '*.csrfToken', '*.credentials', '*.secretConfig', '*.webhookToken', '*.pass', '*.params',
 ];
+
+/** Access logs show calendar-feed URLs without their token (the token is the credential). */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/api\/v1\/ics\/)[^/?#.]+/g, '$1[redacted]').replace(/([?&](?:token|access_token|state|code)=)[^&#]*/gi, '$1[redacted]');
+}
+
+/** pino serializers: the request's URL redacted as above. */
+export const LOG_SERIALIZERS = {
+  req: (req: { method?: string; url?: string; hostname?: string; remoteAddress?: string; remotePort?: number }) => ({
+    method: req.method, url: redactUrl(req.url ?? ''), hostname: req.hostname, remoteAddress: req.remoteAddress, remotePort: req.remotePort,
+  }),
+};
 
 /** Content-hashed files under assets/ are cached for a year; everything else (index.html) is revalidated. */
 export function consoleCacheControl(path: string): string {
@@ -92,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routes = opts.routes ?? moduleRoutes;
   useSecureCookies(services.config.baseUrl.startsWith('https://'));
   const app = Fastify({
-    logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } } : opts.logger,
+    logger: opts.logger === undefined ? { level: services.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' }, serializers: LOG_SERIALIZERS } : opts.logger,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: trustProxyOption(services.config.trustProxy),
     // Fastify's two lines per request are replaced by one line from registerAccessLog.

@@ -23,6 +23,17 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
   return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
+/**
+ * A database error as it may be logged: its query text and code, never its parameter values (a failed
+ * insert would otherwise write a password hash or a token into the log).
+ */
+export function withoutParameters(err: Error): Record<string, unknown> {
+  const e = err as Error & { query?: string; params?: unknown; code?: string; cause?: unknown };
+  const message = e.message.replace(/\nparams:[\s\S]*$/, '').replace(/(params:\s*)[\s\S]*$/, '$1[redacted]');
+  const cause = e.cause instanceof Error ? { type: e.cause.name, message: e.cause.message, code: (e.cause as { code?: string }).code } : undefined;
+  return { type: e.name, message, code: e.code, ...(e.query ? { query: e.query } : {}), ...(cause ? { cause } : {}), stack: e.stack?.replace(/\nparams:[^\n]*/g, '') };
+}
+
 /** One place maps every failure to `{ error: { code, message, fields? } }`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof DomainError) {
@@ -46,6 +57,6 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', fe.message);
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 415 as never, 'validation_failed', fe.message, { 'content-type': 'unsupported' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return sendError(reply, fe.statusCode, 'validation_failed', fe.message);
-  req.log.error({ err }, 'unhandled error');
+  req.log.error({ err: withoutParameters(err) }, 'unhandled error');
   return sendError(reply, 500, 'internal', 'internal error');
 }
