@@ -60,13 +60,18 @@ describe.each(BACKENDS)('domain events (%s)', (backend) => {
   });
 
   it('review.approved stores the approval on the item and schedules it when the author asked for "publish when approved"; publication.published marks it published; metrics fill 实际数据', async () => {
-    const plannedAt = new Date(Date.now() + 4000).toISOString();
+    const plannedAt = new Date(Date.now() + 10 * 60_000).toISOString();
     const item = await api(owner, 'POST', '/content/items', { topic: '自动排期', accountIds: [accountId], plannedAt, publishWhenApproved: true, master: { text: '审核通过后自动发布的新品预告。' } });
     expect(item.status, item.body).toBe(201);
     const itemId = item.json.item.id;
     await api(owner, 'POST', `/content/items/${itemId}/submit`, {});
     for (let i = 0; i < 4; i++) expect((await api(owner, 'POST', `/review/items/${itemId}/approve`, {})).status).toBe(200);
-    await expect.poll(() => storedStatus(itemId), { timeout: 20_000, interval: 200 }).toMatch(/^(scheduled|published)$/);
+    await expect.poll(() => storedStatus(itemId), { timeout: 20_000, interval: 200 }).toBe('scheduled');
+    const planned = await q<{ n: number }>(`select count(*)::int as n from publications where content_item_id = $1 and state = 'scheduled'`, [itemId]);
+    expect(planned[0]!.n).toBe(1);
+    // Brought forward so the test need not wait ten minutes for the post to go out.
+    const sooner = await api(owner, 'POST', `/content/items/${itemId}/schedule`, { at: new Date(Date.now() + 1500).toISOString() });
+    expect(sooner.status, sooner.body).toBe(200);
     await expect.poll(() => storedStatus(itemId), { timeout: 30_000, interval: 250 }).toBe('published');
     const view = await api(owner, 'GET', `/content/items/${itemId}`);
     expect(view.json.variants[0].publish.url).toMatch(/^https?:\/\//);

@@ -1,11 +1,22 @@
 /**
- * Demo data: two weeks of a 双11-style launch across the demo accounts (or, before there are any,
+ * Demo data: two weeks of a festival launch across the demo accounts (or, before there are any,
  * across platforms), a hashtag group, a template and a workspace node. Called by `src/cli/demo.ts`.
+ * The plan is written for 双11 in winter; it is re-dated to the festival of the coming weeks and the
+ * season of today, so a December demo never plans a 双11 campaign.
  */
 import { DateTime } from 'luxon';
 import type { AppServices as Services } from '../../kernel/http/app-services.js';
 import type { Actor } from '../team/service.js';
+import { nodesBetween } from './festivals.js';
 import type { ThemeClass } from './model.js';
+
+const SEASONS = ['冬季', '冬季', '春季', '春季', '春季', '夏季', '夏季', '夏季', '秋季', '秋季', '秋季', '冬季'];
+
+/** The campaign of the coming weeks: the first commerce day or festival within 30 days of the start. */
+export function demoCampaign(start: DateTime): { festival: string; season: string } {
+  const nodes = nodesBetween(start.toISODate()!, start.plus({ days: 30 }).toISODate()!).filter((n) => n.kind === 'commerce' || n.kind === 'festival');
+  return { festival: nodes[0]?.name ?? '会员日', season: SEASONS[start.month - 1]! };
+}
 
 const PLAN: Array<[number, string, string, ThemeClass, string, string, string]> = [
   [0, '10:00', '双11 倒计时开启：冬季限定预告', 'brand', '图文', '预热曝光', '你准备好迎接今年的第一杯冬季限定了吗？\n星河咖啡冬季限定系列即将登场，#双11# 当天开售。\n评论区聊聊你最期待哪一款'],
@@ -31,8 +42,11 @@ export async function seedDemoContent(services: Services, owner: Actor): Promise
   const usable = accounts.filter((a) => a.status !== 'retired');
   const monday = DateTime.fromJSDate(services.clock.now(), { zone: timeZone }).startOf('week').plus({ weeks: 1 });
   const platforms = ['weibo', 'wechat', 'douyin', 'xiaohongshu'] as const;
+  const { festival, season } = demoCampaign(monday);
+  const local = (s: string) => s.replaceAll('双11', festival).replaceAll('冬季', season);
   let created = 0;
-  for (const [n, time, topic, themeClass, format, goal, text] of PLAN) {
+  for (const [n, time, rawTopic, themeClass, format, goal, rawText] of PLAN) {
+    const [topic, text] = [local(rawTopic), local(rawText)];
     const [h, m] = time.split(':').map(Number) as [number, number];
     const at = monday.plus({ days: n }).set({ hour: h, minute: m });
     const account = usable.length ? usable[n % usable.length]! : null;
@@ -40,12 +54,12 @@ export async function seedDemoContent(services: Services, owner: Actor): Promise
       plannedAt: at.toUTC().toISO()!, topic, themeClass, format, goal, ownerId: owner.userId,
       ...(account ? { accountIds: [account.id] } : { platforms: [platforms[n % platforms.length]!] }),
       summary: text.split('\n')[1] ?? text, engagementPrompt: text.split('\n').at(-1) ?? null, mediaNotes: format === '短视频' ? '竖版 30 秒视频' : '产品图 3 张',
-      expectedExposure: 20_000 + 5_000 * (n % 4), expectedInteractions: 600 + 100 * (n % 5), campaign: '双11 冬季限定',
+      expectedExposure: 20_000 + 5_000 * (n % 4), expectedInteractions: 600 + 100 * (n % 5), campaign: local('双11 冬季限定'),
       master: { text, hashtags: ['星河咖啡'] },
     });
     created += 1;
   }
-  await services.content.library.createTemplate(owner, { kind: 'hashtags', name: '双11 话题组', hashtags: ['双11', '星河咖啡', '冬季限定'] });
+  await services.content.library.createTemplate(owner, { kind: 'hashtags', name: local('双11 话题组'), hashtags: [festival, '星河咖啡', `${season}限定`] });
   await services.content.library.createTemplate(owner, {
     kind: 'template', name: '新品种草模板', format: '图文', themeClass: 'product', body: '你还在为 ___ 发愁吗？\n（价值：三个要点）\n评论区聊聊你的看法',
   });

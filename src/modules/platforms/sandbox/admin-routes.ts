@@ -31,7 +31,7 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   return r.data;
 }
 
-const tickSchema = z.object({ advance: z.union([z.number(), z.string()]).optional(), to: z.string().optional() });
+const tickSchema = z.object({ advance: z.union([z.number(), z.string()]).optional(), to: z.string().optional(), rewind: z.union([z.number(), z.string()]).optional() });
 const crisisSchema = z.object({
   account_id: z.string().optional(), topic: z.string().min(1).max(60),
   intensity: z.number().min(0.5).max(10).optional(), duration: z.union([z.number(), z.string()]).optional(),
@@ -72,6 +72,12 @@ export function adminRoutes(state: SandboxState, faults: FaultRegistry, webhooks
       method: 'POST', path: '/_sandbox/tick', id: 'admin.tick', ...admin,
       handle: ({ body }) => {
         const b = parse(tickSchema, body);
+        if (b.rewind !== undefined) {
+          const back = parseDuration(b.rewind);
+          if (back === undefined) throw new SandboxError(400, 'invalid_body', 'rewind must be milliseconds or like "36h"', { field: 'rewind' });
+          state.rewind(back);
+          return ok({ now: new Date(state.now()).toISOString(), rewound_ms: back });
+        }
         let ms = b.advance === undefined ? 0 : parseDuration(b.advance);
         if (ms === undefined) throw new SandboxError(400, 'invalid_body', 'advance must be milliseconds or like "2h"', { field: 'advance' });
         if (b.to) {

@@ -140,6 +140,16 @@ export function createSandboxState(opts: SandboxStateOptions) {
       return () => listeners.delete(listener);
     },
 
+    /**
+     * Start the network's clock behind real time (only while it has no posts), so a seeding script can
+     * post "in the past" and advance back to now: the network then runs on real time.
+     */
+    rewind(ms: number) {
+      if (data.posts.length > 0) throw new SandboxError(409, 'rewind_after_posts', 'the clock can only be set back before the first post');
+      data.offsetMs -= Math.max(0, ms);
+      changed();
+    },
+
     /** Move simulated time forward and generate what happened meanwhile. */
     advance(ms: number) {
       data.offsetMs += Math.max(0, ms);
