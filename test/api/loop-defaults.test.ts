@@ -74,7 +74,7 @@ describe.each(BACKENDS)('the loop on default settings (%s)', (backend) => {
 
     const seen = await api(owner, 'GET', `/content/items/${itemId}`);
     expect(seen.json.item.status).toBe('approved');
-    const at = new Date(Date.now() + 1500).toISOString();
+    const at = new Date(Date.now() + 5000).toISOString();
     const scheduled = await api(owner, 'POST', `/content/items/${itemId}/schedule`, { at });
     expect(scheduled.status, scheduled.body).toBe(200);
     await expect.poll(async () => (await api(owner, 'GET', `/content/items/${itemId}`)).json.variants[0].publish?.state, { timeout: 30_000, interval: 250 }).toBe('published');
