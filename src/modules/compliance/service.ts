@@ -66,13 +66,17 @@ export interface ComplianceDeps {
 /** Without deps (the CLI, pure tests) only the shipped packs are known; profile methods need the database. */
 export function createComplianceService(deps?: ComplianceDeps) {
   const engines = new Map<string, Engine>();
-  let lastKey: string | null = null;
+  let lastBrandKey: string | null = null;
+  let lastProfileKey: string | null = null;
   let lastEngine: Engine | null = null;
   const workspace = deps ? createWorkspaceRules(deps) : null;
 
   function engineFor(brand: BrandPolicy | undefined, profile: WorkspaceProfile | undefined): Engine {
-    const key = `${profile?.key ?? ''}\u0002${brandKey(brand)}`;
-    if (key === lastKey && lastEngine) return lastEngine;
+    // The brand key can be long (thousands of terms): compare the cached strings before building the map key.
+    const bKey = brandKey(brand);
+    const pKey = profile?.key ?? '';
+    if (bKey === lastBrandKey && pKey === lastProfileKey && lastEngine) return lastEngine;
+    const key = `${pKey}\u0002${bKey}`;
     let engine = engines.get(key);
     if (engine) {
       engines.delete(key); // refresh its place in the LRU order
@@ -86,7 +90,8 @@ export function createComplianceService(deps?: ComplianceDeps) {
       if (engines.size >= CACHE_SIZE) engines.delete(engines.keys().next().value as string);
     }
     engines.set(key, engine);
-    lastKey = key;
+    lastBrandKey = bKey;
+    lastProfileKey = pKey;
     lastEngine = engine;
     return engine;
   }
