@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../kernel/clock.js';
+import { can, type Role } from '../../kernel/access.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { NotifyService } from '../notify/service.js';
@@ -55,6 +56,20 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
     if (unknown.length) throw new DomainError('analytics.invalid_schedule', { fields: { channelIds: `unknown channel(s): ${unknown.join(', ')}` } });
   }
 
+  /** Of the given users, those who are members now and may read analytics (a report is analytics). */
+  async function readers(workspaceId: string, userIds: string[]) {
+    if (!userIds.length) return [];
+    const { items } = await team.listMembers({ workspaceId } as never);
+    const ok = new Set(items.filter((m) => can(m.role as Role, 'analytics.read')).map((m) => m.userId));
+    return userIds.filter((id) => ok.has(id));
+  }
+
+  async function checkRecipients(caller: Caller, ids: string[]) {
+    const allowed = new Set(await readers(caller.workspaceId, ids));
+    const bad = ids.filter((id) => !allowed.has(id));
+    if (bad.length) throw new DomainError('analytics.invalid_schedule', { fields: { userIds: `not a member who may read analytics: ${bad.join(', ')}` } });
+  }
+
   async function findOrFail(caller: Caller, id: string) {
     const s = await store.findSchedule(db, caller.workspaceId, id);
     if (!s) throw new DomainError('analytics.schedule_not_found');
@@ -68,13 +83,15 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
     const file = await reports.render(doc, s.format);
     const filename = `${s.report}-report-${period}.${file.extension}`;
     const body = Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body, 'utf8');
+    // Checked again when sending: someone removed (or moved to a role without analytics) since saving gets nothing.
+    const userIds = await readers(s.workspaceId, s.userIds);
     const link = `${deps.baseUrl.replace(/\/$/, '')}/analytics/reports?${s.report === 'weekly' ? 'week' : 'month'}=${encodeURIComponent(period)}`;
     return db.transaction(async (tx) => {
       if (claim && !(await store.claimPeriod(tx, s.id, period, clock.now()))) return { sent: false, period };
       if (!claim) await store.updateSchedule(tx, s.workspaceId, s.id, { lastSentAt: clock.now() });
       await notify.notify(tx, s.workspaceId, {
         event: REPORT_EVENT, severity: 'info', title: doc.title, body: summaryOf(doc.sections[0]?.paragraphs ?? []), link,
-        userIds: s.userIds, channelIds: s.channelIds,
+        userIds, channelIds: s.channelIds,
         attachments: [{ filename, contentType: file.contentType, contentBase64: body.toString('base64') }],
       });
       await team.record(tx, { workspaceId: s.workspaceId, userId: null }, {
@@ -98,6 +115,7 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
 
     async createSchedule(caller: Caller, input: ScheduleInput) {
       await checkChannels(caller, input.channelIds);
+      await checkRecipients(caller, input.userIds);
       return db.transaction(async (tx) => {
         const row = await store.insertSchedule(tx, { id: newId(), workspaceId: caller.workspaceId, ...input, createdBy: caller.userId, createdAt: clock.now() });
         await team.record(tx, caller, { action: 'analytics.schedule_created', targetType: 'report_schedule', targetId: row.id, details: { name: row.name, report: row.report } });
@@ -108,6 +126,7 @@ export function createDelivery(deps: { database: Database; clock: Clock; team: T
     async updateSchedule(caller: Caller, id: string, patch: Partial<ScheduleInput>) {
       await findOrFail(caller, id);
       if (patch.channelIds) await checkChannels(caller, patch.channelIds);
+      if (patch.userIds) await checkRecipients(caller, patch.userIds);
       return db.transaction(async (tx) => {
         const row = await store.updateSchedule(tx, caller.workspaceId, id, patch);
         if (!row) throw new DomainError('analytics.schedule_not_found');
