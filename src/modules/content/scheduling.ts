@@ -27,6 +27,9 @@ export function createSchedulingOps(ctx: ContentContext, items: ItemOps) {
     const media = await items.mediaMap(db, actor.workspaceId, variants.flatMap((v) => v.mediaIds));
     // 事实核查人: the one named in the request, else the item's field; with none, review asks the owner or the managers.
     const factOwner = opts.factOwnerUserId !== undefined ? opts.factOwnerUserId : item.factOwnerId;
+    // Named at submission: it becomes the item's 事实核查人, so a resubmission after an edit keeps it.
+    const factOwnerChanged = opts.factOwnerUserId !== undefined && opts.factOwnerUserId !== item.factOwnerId;
+    if (factOwnerChanged) await ctx.requireMembers(actor.workspaceId, [opts.factOwnerUserId], 'factOwnerUserId');
     const accounts = await ctx.accountsOf(actor.workspaceId);
     await ctx.review.submit(actor, {
       subjectType: SUBJECT_TYPE, subjectId: itemId, contentType: 'post', factOwnerUserId: factOwner ?? null,
@@ -40,7 +43,9 @@ export function createSchedulingOps(ctx: ContentContext, items: ItemOps) {
     }, { authorId: item.createdBy ?? actor.userId });
     await db.transaction(async (tx) => {
       for (const v of variants) await store.updateVariant(tx, actor.workspaceId, v.id, { submittedHash: v.textHash });
-      await store.updateItem(tx, actor.workspaceId, itemId, { status: 'in_review', updatedAt: clock.now() });
+      await store.updateItem(tx, actor.workspaceId, itemId, {
+        status: 'in_review', updatedAt: clock.now(), ...(factOwnerChanged && { factOwnerId: opts.factOwnerUserId ?? null }),
+      });
       await team.record(tx, actor, { action: 'content.submitted', targetType: 'content_item', targetId: itemId, details: { variants: variants.length } });
     });
     return items.view(actor.workspaceId, itemId);
