@@ -75,7 +75,9 @@ export interface Setup { rt: Runtime; actor: Actor; accounts: string[]; env: Rec
 /** A runtime (workers in this process only for the embedded database) with K connected sandbox accounts. */
 export async function setUp(sb: Sandbox, opts: { databaseUrl?: string; accounts: number; worker: boolean }): Promise<Setup> {
   const env: Record<string, string> = {
-    CHORUS_DATA_DIR: mkdtempSync(join(tmpdir(), 'chorus-bench-')), CHORUS_SECRET_KEY: SECRET, CHORUS_LOG_LEVEL: 'silent', CHORUS_PUBLISH_BATCH: '200',
+    CHORUS_DATA_DIR: mkdtempSync(join(tmpdir(), 'chorus-bench-')), CHORUS_SECRET_KEY: SECRET,
+    // The simulated network listens on loopback: the operator allows it, as `serve --demo` does.
+    CHORUS_ALLOW_PRIVATE_HOSTS: 'true', CHORUS_LOG_LEVEL: 'silent', CHORUS_PUBLISH_BATCH: '200',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   };
   process.env.CHORUS_PUBLISH_BATCH = '200';

@@ -67,7 +67,7 @@ describe.runIf(browserAvailable)('the console tools in Chromium', { timeout: 240
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
     const bell = page.getByTestId('notification-bell');
-    await bell.waitFor({ timeout: 0 });
+    await bell.waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('notification-unread').innerText(), { timeout: 60_000 }).toContain('1');
     await bell.click();
     const panel = page.getByTestId('notification-panel');
@@ -79,7 +79,7 @@ describe.runIf(browserAvailable)('the console tools in Chromium', { timeout: 240
 
   it('underlines 最好 and 加微信 for Douyin as the copy is typed, and applies a suggestion', async () => {
     await page.getByTestId('menu-compliance.check').click();
-    await page.getByTestId('compliance-text').waitFor({ timeout: 0 });
+    await page.getByTestId('compliance-text').waitFor({ timeout: 60_000 });
     await page.getByTestId('compliance-platform').click();
     await page.locator('.ant-select-item-option', { hasText: '抖音' }).click();
     await page.getByTestId('compliance-title').fill('冬季限定·桂花燕麦拿铁上新');
@@ -103,13 +103,13 @@ describe.runIf(browserAvailable)('the console tools in Chromium', { timeout: 240
   it('opens the inbox with analysed comments and the summary', async () => {
     await page.getByTestId('menu-inbox.list').click();
     const table = page.getByTestId('inbox-table');
-    await table.waitFor({ timeout: 0 });
+    await table.waitFor({ timeout: 60_000 });
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('inbox-summary').innerText(), { timeout: 60_000 }).toMatch(/待处理\s*\d+/);
     await page.getByTestId('inbox-collect-account').click();
     await page.locator('.ant-select-item-option', { hasText: '星河咖啡沙盒演练号' }).first().click();
     await page.getByTestId('inbox-collect').click();
-    await page.locator('.ant-message-notice', { hasText: '已拉取' }).waitFor({ timeout: 0 });
+    await page.locator('.ant-message-notice', { hasText: '已拉取' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('inbox-filter-sentiment').click();
     await page.locator('.ant-select-item-option', { hasText: '负面' }).click();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -124,9 +124,9 @@ describe.runIf(browserAvailable)('the console tools in Chromium', { timeout: 240
   it('opens notification settings from the bell, adds a signed DingTalk robot, test-sends, and follows the feed', async () => {
     const robot = await startHttpReceiver();
     await page.getByTestId('notification-bell').click();
-    await page.getByTestId('notification-panel').waitFor({ timeout: 0 });
+    await page.getByTestId('notification-panel').waitFor({ timeout: 60_000 });
     await page.getByTestId('notification-settings-link').click();
-    await page.getByTestId('notify-preferences').waitFor({ timeout: 0 });
+    await page.getByTestId('notify-preferences').waitFor({ timeout: 60_000 });
     await page.getByTestId('channel-add').click();
     await page.getByTestId('channel-kind').click();
     await page.locator('.ant-select-item-option', { hasText: '钉钉' }).click();
@@ -143,7 +143,7 @@ describe.runIf(browserAvailable)('the console tools in Chromium', { timeout: 240
 
     // 发送测试 goes out at once, signed (加签) with the secret the page never shows again.
     await table.getByRole('button', { name: /发送测试/ }).click();
-    await page.locator('.ant-message-notice', { hasText: '测试消息已发送' }).waitFor({ timeout: 0 });
+    await page.locator('.ant-message-notice', { hasText: '测试消息已发送' }).waitFor({ timeout: 60_000 });
     expect(robot.received).toHaveLength(1);
     expect(robot.received[0]!.url).toMatch(/access_token=tok-secret-123&timestamp=\d+&sign=/);
     expect(robot.received[0]!.body).toContain('合声通知测试');

@@ -24,11 +24,16 @@ export function coldLoadBytes(dist: string): Map<string, number> {
   const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gz(f), 0);
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   const shellKey = Object.keys(manifest).find((k) => k.endsWith('app/shell.tsx'))!;
+  // The shell fetches the messages of the language in use: count the default one (zh-CN).
+  const messagesKey = Object.keys(manifest).find((k) => k.endsWith('locales/zh-CN/index.ts'));
   const routes = new Map<string, number>();
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isDynamicEntry || !key.startsWith('src/pages/')) continue;
     const files = closure(entryKey);
-    if (!key.startsWith('src/pages/auth/')) closure(shellKey, files);
+    if (!key.startsWith('src/pages/auth/')) {
+      closure(shellKey, files);
+      if (messagesKey) closure(messagesKey, files);
+    }
     closure(key, files);
     routes.set(key.replace(/^src\//, '').replace(/\/index\.tsx$/, ''), sum(files));
   }

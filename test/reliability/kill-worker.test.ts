@@ -32,7 +32,7 @@ describe.skipIf(!HAS_PG)('publishing survives kill -9 of a worker (postgres, 2 p
     const url = (fx.rt.services.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
     env = {
       DATABASE_URL: url, CHORUS_SECRET_KEY: 'test-secret-key-0123456789', CHORUS_DATA_DIR: mkdtempSync(join(tmpdir(), 'chorus-kill-')),
-      CHORUS_LOG_LEVEL: 'silent', CHORUS_PUBLISH_TIMINGS: 'fast', CHORUS_PUBLISH_BATCH: '20',
+      CHORUS_LOG_LEVEL: 'silent', CHORUS_PUBLISH_TIMINGS: 'fast', CHORUS_PUBLISH_BATCH: '20', CHORUS_ALLOW_PRIVATE_HOSTS: 'true',
     };
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { ApiError } from './api/request';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locales/meta';
 import { bootMessagesOf } from './locales/boot';
+import { loadMessages } from './locales/load';
 
 const STORAGE_KEY = 'chorus.locale';
 
@@ -45,7 +46,26 @@ void i18n.use(initReactI18next).init({
 applyLocale(initial);
 
 /** Switches the interface language and remembers it in this browser. */
+const loaded = new Set<Locale>();
+let everyNamespace = false;
+
+async function ensureMessages(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return;
+  i18n.addResources(locale, 'translation', await loadMessages(locale));
+  loaded.add(locale);
+}
+
+/**
+ * Called by the signed-in shell: from now on the console speaks every namespace of the language in use
+ * (fetched now) and of any language switched to (fetched on the switch). The login page keeps to the boot set.
+ */
+export async function loadEveryNamespace(): Promise<void> {
+  everyNamespace = true;
+  await ensureMessages(currentLocale());
+}
+
 export async function changeLocale(locale: Locale): Promise<void> {
+  if (everyNamespace) await ensureMessages(locale);
   applyLocale(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }

@@ -1,7 +1,7 @@
 /** Calls about the signed-in person, shared by the shell (layout, guard, language switch). */
 import { http, request } from './request';
 import type { Me, RoleInfo, ScopeInfo, User } from './types';
-import type { Locale } from '../locales';
+import type { Locale } from '../locales/meta';
 
 export const fetchMe = (signal?: AbortSignal) =>
   request<Me>('/api/v1/me', { signal, skipAuthRedirect: true });

@@ -1,7 +1,7 @@
 import { Button, Dropdown, App } from 'antd';
 import { TranslationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../locales';
+import { LOCALES, type Locale } from '../../locales/meta';
 import { changeLocale, currentLocale, errorText } from '../../i18n';
 
 interface Props {

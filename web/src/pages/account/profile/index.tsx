@@ -5,7 +5,7 @@ import { updateMe } from './api';
 import { PasswordCard } from './components/password-card';
 import { PageContainer } from '../../../components/page-container';
 import { useSession } from '../../../app/session';
-import { LOCALES, isLocale, type Locale } from '../../../locales';
+import { LOCALES, isLocale, type Locale } from '../../../locales/meta';
 import { changeLocale } from '../../../i18n';
 import { applyFieldErrors } from '../../../utils/form-errors';
 

@@ -9,7 +9,7 @@ import { validWorkingDays, WorkingHoursEditor } from './components/working-hours
 import { PageContainer } from '../../../components/page-container';
 import { useAccess, useSession, useWorkspace } from '../../../app/session';
 import type { Holiday, WorkingHours } from '../../../api/types';
-import { LOCALES } from '../../../locales';
+import { LOCALES } from '../../../locales/meta';
 import { errorText } from '../../../i18n';
 import { applyFieldErrors } from '../../../utils/form-errors';
 import { useAsync } from '../../../utils/use-async';
