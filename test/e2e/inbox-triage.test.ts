@@ -107,10 +107,13 @@ describe.runIf(browserAvailable)('inbox triage in Chromium', { timeout: 180_000 
   it('bulk-resolves from the list and the summary follows from the server', async () => {
     await page.getByTestId('inbox-detail').locator('.ant-drawer-close').click();
     const table = page.getByTestId('inbox-table');
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    // The conversation resolved above is still listed: pick two that are not resolved yet.
+    const unresolved = table.locator('tbody tr.ant-table-row').filter({ hasNotText: '已解决' });
+    await expect.poll(() => unresolved.count(), { timeout: 30_000 }).toBeGreaterThan(1);
     const before = await rt.services.inbox.summary({ userId, workspaceId, role: 'community', via: 'session' } as Actor);
-    await table.locator('tbody tr.ant-table-row').nth(0).locator('.ant-checkbox-input').check();
-    await table.locator('tbody tr.ant-table-row').nth(1).locator('.ant-checkbox-input').check();
+    await unresolved.nth(0).locator('.ant-checkbox-input').check();
+    const second = table.locator('tbody tr.ant-table-row').filter({ hasNotText: '已解决' }).filter({ has: page.locator('.ant-checkbox-input:not(:checked)') });
+    await second.nth(0).locator('.ant-checkbox-input').check();
     await page.getByTestId('bulk-resolve').click();
     await expect.poll(async () => (await rt.services.inbox.summary({ userId, workspaceId, role: 'community', via: 'session' } as Actor)).byStatus.resolved, { timeout: 30_000 })
       .toBe(before.byStatus.resolved + 2);
