@@ -18,3 +18,9 @@ export function decodeCursor(cursor: string): KeysetPosition | null {
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? null : { at, id };
 }
+
+/** For lists whose instant is never missing (messages, mentions): a cursor without one is not theirs. */
+export function decodeInstantCursor(cursor: string): { at: Date; id: string } | null {
+  const position = decodeCursor(cursor);
+  return position?.at ? { at: position.at, id: position.id } : null;
+}

@@ -102,15 +102,5 @@ export function canReply(kind: ConversationKind, isPrivate: boolean, caps: Reply
   return { ok: true, via: 'dm' };
 }
 
-/** Opaque keyset cursor over (lastMessageAt desc, id desc). */
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { at: Date; id: string } | null {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const [iso, id] = raw.split('|');
-  if (!iso || !id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? null : { at, id };
-}
+/** Opaque keyset cursor over (lastMessageAt desc, id desc): the kernel's codec. */
+export { encodeCursor, decodeInstantCursor as decodeCursor } from '../../kernel/cursor.js';

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../kernel/access.js';
 import type { Clock } from '../../kernel/clock.js';
+import { decodeInstantCursor, encodeCursor } from '../../kernel/cursor.js';
 import { DomainError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { NotifyService } from '../notify/service.js';
@@ -34,12 +35,12 @@ export function presentMention(m: MentionRow & { groupSize?: number }) {
   };
 }
 
-const encodeCursor = (m: MentionRow) => Buffer.from(`${m.publishedAt.toISOString()}|${m.id}`).toString('base64url');
-function decodeCursor(cursor: string) {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const publishedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('validation_failed', { fields: { cursor: 'not a cursor from this list' } });
-  return { publishedAt, id };
+/** Keyset cursor over (publishedAt, id), in the kernel's codec. */
+const encodeMentionCursor = (m: MentionRow) => encodeCursor(m.publishedAt, m.id);
+function decodeMentionCursor(cursor: string) {
+  const position = decodeInstantCursor(cursor);
+  if (!position) throw new DomainError('validation_failed', { fields: { cursor: 'not a cursor from this list' } });
+  return { publishedAt: position.at, id: position.id };
 }
 
 function compile(query: string, field: string): QueryNode {
@@ -217,9 +218,9 @@ export function createListeningService(deps: ListeningDeps) {
       const limit = q.limit ?? 50;
       const rows = await store.listMentions(db, actor.workspaceId, {
         ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
-        after: q.cursor ? decodeCursor(q.cursor) : undefined, limit,
+        after: q.cursor ? decodeMentionCursor(q.cursor) : undefined, limit,
       });
-      return { items: rows.map(presentMention), nextCursor: rows.length === limit ? encodeCursor(rows.at(-1)!) : null };
+      return { items: rows.map(presentMention), nextCursor: rows.length === limit ? encodeMentionCursor(rows.at(-1)!) : null };
     },
 
     async getMention(workspaceId: string, mentionId: string) {
